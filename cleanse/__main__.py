@@ -1,0 +1,3 @@
+from cleanse.cli import main
+
+main()

@@ -1,0 +1,114 @@
+"""The document model: what a cleaner sees, what it proposes, what the host logs.
+
+A cleaner never changes a document itself. It reads the current text, proposes
+:class:`Edit` spans (each with a ``kind`` and a short ``reason``) and may add
+metadata; the host applies the edits and appends one :class:`Removal` per edit
+to the document's log. Replaying the log backwards gives the input back, which
+is how "nothing lost" is checked (:func:`cleanse.testing.reconstruct`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A proposal to replace ``text[start:end]`` of the current text with ``replacement``.
+
+    ``kind`` names what the span is (``caption``, ``byline``, ``dateline``,
+    ``credit``, ``feed``, ``title``, ``whitespace``, ...); ``reason`` names the
+    rule that matched, so that a removal can be traced to one rule.
+    """
+
+    start: int
+    end: int
+    kind: str
+    reason: str
+    replacement: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One applied edit, as logged: which plugin removed what, and where.
+
+    ``start`` is the offset in the text as that plugin saw it; together with
+    ``replacement`` it lets the log be replayed backwards.
+    """
+
+    plugin: str
+    kind: str
+    text: str
+    reason: str
+    start: int
+    replacement: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The record written in the ``removed`` list of the JSONL output."""
+        out: dict[str, Any] = {
+            "plugin": self.plugin,
+            "kind": self.kind,
+            "text": self.text,
+            "reason": self.reason,
+            "start": self.start,
+        }
+        if self.replacement:
+            out["replacement"] = self.replacement
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Removal:
+        return cls(
+            plugin=data["plugin"],
+            kind=data["kind"],
+            text=data["text"],
+            reason=data.get("reason", ""),
+            start=data.get("start", -1),
+            replacement=data.get("replacement", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PluginFailure:
+    """A plugin that raised or proposed invalid edits on one document."""
+
+    plugin: str
+    error: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"plugin": self.plugin, "error": self.error}
+
+
+@dataclass
+class Document:
+    """A document and everything cleaning did to it.
+
+    ``text`` is the current text; ``meta`` holds plain JSON values (see the
+    metadata names in the README); ``removed`` is the removal log, in the
+    order the removals were applied; ``failures`` lists plugins that were
+    skipped on this document because they raised or proposed invalid edits.
+    """
+
+    id: str
+    text: str
+    source: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    removed: list[Removal] = field(default_factory=list)
+    failures: list[PluginFailure] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Fields of an input record that are carried through to the output record."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The output record: ``{"id", "source", "text", "meta", "removed"}`` (plus extras)."""
+        out: dict[str, Any] = dict(self.extra)
+        out.update(
+            id=self.id,
+            source=self.source,
+            text=self.text,
+            meta=self.meta,
+            removed=[r.to_json() for r in self.removed],
+        )
+        if self.failures:
+            out["failures"] = [f.to_json() for f in self.failures]
+        return out

@@ -1,0 +1,127 @@
+"""Helpers shared by cleaners: paragraphs, paragraph removals, metadata slots.
+
+A paragraph is a non-blank line. Documents separate paragraphs either by a
+single newline or by a blank line; removing a paragraph must not leave its
+separator behind, so :func:`remove_paragraphs` extends each removal over the
+separator that follows it (or, at the end of the text, the one before it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from cleanse.model import Edit
+
+#: Upper bound, in seconds, for any single pattern match. Patterns are written
+#: not to backtrack; the timeout is a backstop so no input can hang a run.
+REGEX_TIMEOUT = 2.0
+
+_LINE = regex.compile(r"[^\n]*(?:\n|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A non-blank line: ``text[start:end]`` without its line break.
+
+    >>> [p.text for p in paragraphs("One.\\n\\nTwo.\\r\\n")]
+    ['One.', 'Two.']
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """The non-blank lines of ``text``, with their offsets (``\\r`` excluded)."""
+    out: list[Paragraph] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        stop = n if nl == -1 else nl
+        end = stop - 1 if stop > pos and text[stop - 1] == "\r" else stop
+        line = text[pos:end]
+        if line.strip():
+            out.append(Paragraph(len(out), pos, end, line))
+        pos = stop + 1
+    return out
+
+
+def remove_paragraphs(
+    text: str,
+    paras: Sequence[Paragraph],
+    picks: Iterable[tuple[int, str, str]],
+) -> list[Edit]:
+    """Edits that remove whole paragraphs together with their separators.
+
+    ``paras`` is ``paragraphs(text)``; ``picks`` are ``(index, kind, reason)``.
+    Each removed paragraph takes the whitespace up to the next paragraph; a
+    run of removed paragraphs that reaches the end of the text instead takes
+    the whitespace before each one, so no trailing separator is left over.
+
+    >>> t = "Body.\\n\\nPhoto: X\\n\\nMore body."
+    >>> ps = paragraphs(t)
+    >>> [(e.start, e.end) for e in remove_paragraphs(t, ps, [(1, "caption", "photo")])]
+    [(7, 17)]
+    >>> t = "Body.\\nOTHER NEWS\\nA headline\\n"
+    >>> ps = paragraphs(t)
+    >>> [t[e.start:e.end] for e in remove_paragraphs(t, ps, [(1, "feed", "h"), (2, "feed", "i")])]
+    ['\\nOTHER NEWS', '\\nA headline\\n']
+    """
+    chosen = {i: (kind, reason) for i, kind, reason in picks}
+    if not chosen:
+        return []
+    # The first index of the removed run that reaches the end of the text.
+    tail = len(paras)
+    while tail > 0 and (tail - 1) in chosen:
+        tail -= 1
+    edits: list[Edit] = []
+    for i in sorted(chosen):
+        kind, reason = chosen[i]
+        p = paras[i]
+        if i >= tail:
+            start = paras[i - 1].end if i > 0 else 0
+            end = p.end if i + 1 < len(paras) else len(text)
+            edits.append(Edit(start, end, kind, reason))
+        else:
+            edits.append(Edit(p.start, paras[i + 1].start, kind, reason))
+    return edits
+
+
+def remove_span_in_paragraph(p: Paragraph, start: int, end: int, kind: str, reason: str) -> Edit:
+    """An edit removing ``p.text[start:end]`` (offsets within the paragraph)."""
+    return Edit(p.start + start, p.start + end, kind, reason)
+
+
+CREDIT_ROLES = ("authors", "reporters", "editors", "photo")
+
+
+def credits_slot(meta: dict[str, Any]) -> dict[str, Any]:
+    """``meta["credits"]``, created with every key of the documented shape.
+
+    >>> m = {}
+    >>> credits_slot(m)["authors"].append("A. Writer")
+    >>> m["credits"]
+    {'authors': ['A. Writer'], 'reporters': [], 'editors': [], 'photo': [], 'source': None}
+    """
+    slot = meta.setdefault("credits", {})
+    for role in CREDIT_ROLES:
+        slot.setdefault(role, [])
+    slot.setdefault("source", None)
+    return slot
+
+
+def add_unique(items: list[str], *names: str) -> None:
+    """Append each non-empty name not already in ``items`` (case-insensitive)."""
+    seen = {x.casefold() for x in items}
+    for name in names:
+        name = " ".join(name.split())
+        if name and name.casefold() not in seen:
+            items.append(name)
+            seen.add(name.casefold())

@@ -1,0 +1,73 @@
+"""Whitespace debris: the first cleaner to run, so the others see tidy lines.
+
+Rules (each removal's ``reason``):
+
+- ``trailing``: spaces and tabs at the end of a line.
+- ``crlf``: ``\\r\\n`` and lone ``\\r`` line breaks, made ``\\n``.
+- ``blank-run``: runs of blank lines collapsed to one blank line.
+- ``leading`` / ``trailing-blank``: blank lines before the first and after the last paragraph.
+- ``blank-document``: a document of whitespace only becomes empty.
+
+Each gap between two paragraphs is rewritten as a whole (one edit, with its
+replacement logged), so the log stays short even for megabytes of blanks.
+
+The document's own paragraph separator (a single newline or a blank line)
+is kept: only runs longer than one blank line shrink.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from cleanse.cleaner import Cleaner
+from cleanse.hookspecs import hookimpl
+from cleanse.model import Edit
+from cleanse.text import REGEX_TIMEOUT
+
+_LINE = regex.compile(r"[^\r\n]+")
+_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+class Whitespace(Cleaner):
+    """Collapse whitespace debris without changing the paragraph structure.
+
+    >>> from cleanse.pipeline import Pipeline
+    >>> Pipeline(cleaners=[Whitespace()]).clean("\\n\\nOne.  \\r\\n\\r\\n\\r\\n\\r\\nTwo.\\t\\n\\n").text
+    'One.\\n\\nTwo.'
+    """
+
+    name = "whitespace"
+    order = 100
+    removes = "trailing spaces, \\r line breaks, extra blank lines, leading and trailing blank lines"
+
+    def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
+        # (start, end) of each non-blank line's content, trailing whitespace excluded.
+        contents = [
+            (m.start(), m.start() + len(m.group().rstrip()))
+            for m in _LINE.finditer(text, timeout=REGEX_TIMEOUT)
+            if not m.group().isspace()
+        ]
+        if not contents:
+            if text:
+                yield Edit(0, len(text), "whitespace", "blank-document")
+            return
+        if contents[0][0] > 0:
+            yield Edit(0, contents[0][0], "whitespace", "leading")
+        for (_, gap_start), (gap_end, _) in itertools.pairwise(contents):
+            gap = text[gap_start:gap_end]
+            breaks = len(_BREAK.findall(gap))
+            want = "\n" if breaks == 1 else "\n\n"
+            if gap != want:
+                reason = "blank-run" if breaks > 2 else "crlf" if "\r" in gap else "trailing"
+                yield Edit(gap_start, gap_end, "whitespace", reason, replacement=want)
+        if contents[-1][1] < len(text):
+            yield Edit(contents[-1][1], len(text), "whitespace", "trailing-blank")
+
+
+@hookimpl
+def register_cleaners(register: Any) -> None:
+    register(Whitespace())
