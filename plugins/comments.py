@@ -36,7 +36,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.plugins._shape import body_words_before, tail_start, words
+from cleanse.shape import body_words_before, tail_start, words
 from cleanse.text import REGEX_TIMEOUT, paragraphs, remove_paragraphs
 
 # The word "comment(s)" in the languages above (stems, matched at a word start).

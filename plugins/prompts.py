@@ -38,7 +38,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.plugins._shape import is_short, tail_start, words
+from cleanse.shape import is_short, tail_start, words
 from cleanse.text import REGEX_TIMEOUT, Paragraph, paragraphs, remove_paragraphs
 
 _I = regex.IGNORECASE

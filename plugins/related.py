@@ -32,7 +32,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.plugins._shape import is_list_item, is_short, tail_start, words
+from cleanse.shape import is_list_item, is_short, tail_start, words
 from cleanse.text import REGEX_TIMEOUT, Paragraph, paragraphs, remove_paragraphs
 
 
@@ -87,7 +87,7 @@ def is_headline(text: str, limit: int = 25) -> bool:
     (True, False)
     """
     stripped = text.rstrip(" '\"’”»)]")
-    return words(text) <= limit and len(text) <= 300 and not stripped.endswith(".") or stripped.endswith("...")
+    return (words(text) <= limit and len(text) <= 300 and not stripped.endswith(".")) or stripped.endswith("...")
 
 
 def _title_case(text: str) -> bool:
@@ -152,10 +152,15 @@ class Related(Cleaner):
         found: list[int] = []
         run: list[int] = []
         for p in [*paras[tail:], None]:
-            if p is not None and p.index not in taken and is_list_item(p.text) and is_headline(p.text, 20):
-                if _title_case(p.text):
-                    run.append(p.index)
-                    continue
+            if (
+                p is not None
+                and p.index not in taken
+                and is_list_item(p.text)
+                and is_headline(p.text, 20)
+                and _title_case(p.text)
+            ):
+                run.append(p.index)
+                continue
             if len(run) >= 3:
                 found.extend(run)
             run = []

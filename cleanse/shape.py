@@ -1,4 +1,4 @@
-"""Shape of paragraphs, shared by the page-noise cleaners (related, prompts, comments, footers, standfirst).
+"""Shape of paragraphs, shared by the page-noise cleaners (related, prompts, comments, footers).
 
 Page noise is told from body text less by its words than by its shape: it is
 short, it does not end like a sentence, it comes in runs of list items, and it
