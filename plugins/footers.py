@@ -10,7 +10,7 @@ sentence with the same words higher up stays.
 Rules (each removal's ``reason``):
 
 - ``copyright``: a paragraph of at most 25 words that starts with ``©``,
-  ``ⓒ``, ``(c)`` or ``Copyright``, or that says "All rights reserved" (in
+  ``ⓒ``, ``(c)`` or ``Copyright`` and a year, a name or a site, or that says "All rights reserved" (in
   several languages) and little else.
 - ``source``: ``SOURCE: Al Jazeera News`` (``Fonte:``, ``Quelle:``,
   ``Источник:``...), at most 10 words; the source goes to ``credits.source``
@@ -45,7 +45,7 @@ _I = regex.IGNORECASE
 _LAST = 5
 
 _COPYRIGHT = regex.compile(
-    r"^\W{0,2}(?:©|ⓒ|\(c\)|copyright\b|copr\.)"
+    r"^\W{0,2}(?:©|ⓒ|\(c\)|copyright\s*(?:©|ⓒ|\(c\)|\d{4}|by\b|(?-i:\p{Lu})|[\w-]+\.\w{2,})|copr\.)"
     r"|^\W{0,2}(?:[\w.&'-]+\s+){0,4}(?:all\s+rights\s+reserved|todos\s+os\s+direitos\s+reservados"
     r"|todos\s+los\s+derechos\s+reservados|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés"
     r"|tutti\s+i\s+diritti\s+riservati|все\s+права\s+защищены)",
@@ -63,7 +63,7 @@ _CONTACT = regex.compile(
     _I,
 )
 _BIO = regex.compile(
-    r"^(?:\p{Lu}[\w.'’-]*\s+){1,3}\p{Lu}[\w'’-]*\s+(?:is|was)\s+(?:a|an|the|\p{Lu}[\w.]*'s|\p{Lu}[\w.]*’s|our)\s"
+    r"^(?-i:(?:\p{Lu}[\w.'’-]*\s+){1,3}\p{Lu}[\w'’-]*)\s+(?:is|was)\s+(?:a|an|the|(?-i:\p{Lu})[\w.]*['’]s|our)\s"
     r".{0,120}?\b(?:writer|reporter|editor|correspondent|columnist|journalist|contributor|curator|author"
     r"|freelancer|producer|intern|critic|blogger|staff)\b",
     _I,
