@@ -89,9 +89,7 @@ def _from_table(table: Mapping[str, Any], source: str) -> Config:
     known = {"disable", "enable", "order", "options", "strict", "max_bytes"}
     unknown = set(table) - known
     if unknown:
-        raise ConfigError(
-            f"{source}: unknown setting(s) {', '.join(sorted(unknown))}; known: {sorted(known)}"
-        )
+        raise ConfigError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))}; known: {sorted(known)}")
 
     def names(key: str) -> frozenset[str]:
         value = table.get(key, [])
@@ -100,9 +98,7 @@ def _from_table(table: Mapping[str, Any], source: str) -> Config:
         return frozenset(value)
 
     order = table.get("order", {})
-    if not isinstance(order, dict) or not all(
-        isinstance(v, int) and not isinstance(v, bool) for v in order.values()
-    ):
+    if not isinstance(order, dict) or not all(isinstance(v, int) and not isinstance(v, bool) for v in order.values()):
         raise ConfigError(f"{source}: order must be a table of plugin name = integer")
     options = table.get("options", {})
     if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):

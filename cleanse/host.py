@@ -49,9 +49,7 @@ def plugin_manager(extra_plugins: Iterable[object] = ()) -> pluggy.PluginManager
     try:
         pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
     except Exception as exc:  # a broken third-party entry point must name itself
-        raise PluginError(
-            f"loading a plugin of entry-point group {ENTRY_POINT_GROUP!r} failed: {exc!r}"
-        ) from exc
+        raise PluginError(f"loading a plugin of entry-point group {ENTRY_POINT_GROUP!r} failed: {exc!r}") from exc
     for plugin in extra_plugins:
         pm.register(plugin)
     return pm

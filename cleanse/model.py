@@ -4,7 +4,7 @@ A cleaner never changes a document itself. It reads the current text, proposes
 :class:`Edit` spans (each with a ``kind`` and a short ``reason``) and may add
 metadata; the host applies the edits and appends one :class:`Removal` per edit
 to the document's log. Replaying the log backwards gives the input back, which
-is how "nothing lost" is checked (:func:`cleanse.testing.reconstruct`).
+is how "nothing lost" is checked (:func:`cleanse.pipeline.replay`).
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ class Edit:
 class Removal:
     """One applied edit, as logged: which plugin removed what, and where.
 
-    ``start`` is the offset in the text as that plugin saw it; together with
-    ``replacement`` it lets the log be replayed backwards.
+    ``start`` is the offset, in the text as it stood right after that plugin's
+    edits, where ``replacement`` (usually empty) now stands; undoing the log
+    from the last entry to the first restores the input exactly
+    (:func:`cleanse.pipeline.replay`).
     """
 
     plugin: str

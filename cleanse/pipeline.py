@@ -36,13 +36,17 @@ class DocumentError(RuntimeError):
 def apply_edits(text: str, edits: Sequence[Edit], plugin: str) -> tuple[str, list[Removal]]:
     """Apply non-overlapping ``edits`` to ``text``; return the new text and the log entries.
 
+    Each logged ``start`` is the offset in the *new* text where the edit's
+    replacement stands, so undoing the log from its last entry to its first
+    restores the input exactly (see :func:`replay`).
+
     >>> apply_edits("SEOUL (Reuters) - Text.", [Edit(0, 18, "dateline", "agency")], "dateline")[0]
     'Text.'
     """
     ordered = sorted(edits, key=lambda e: (e.start, e.end))
     pieces: list[str] = []
     removals: list[Removal] = []
-    pos = 0
+    pos = out_len = 0
     for edit in ordered:
         if not isinstance(edit, Edit):
             raise EditError(f"plugin {plugin!r} proposed {edit!r}, which is not a cleanse.Edit")
@@ -56,20 +60,34 @@ def apply_edits(text: str, edits: Sequence[Edit], plugin: str) -> tuple[str, lis
         if edit.start == edit.end and not edit.replacement:
             continue
         pieces.append(text[pos : edit.start])
-        pieces.append(edit.replacement)
+        out_len += edit.start - pos
         removals.append(
             Removal(
                 plugin=plugin,
                 kind=edit.kind,
                 text=text[edit.start : edit.end],
                 reason=edit.reason,
-                start=edit.start,
+                start=out_len,
                 replacement=edit.replacement,
             )
         )
+        pieces.append(edit.replacement)
+        out_len += len(edit.replacement)
         pos = edit.end
     pieces.append(text[pos:])
     return "".join(pieces), removals
+
+
+def replay(text: str, removed: Sequence[Removal]) -> str:
+    """Undo a removal log: the text before any of ``removed`` was applied.
+
+    >>> new, log = apply_edits("a  b\\n\\n\\nc", [Edit(1, 3, "ws", "x", " "), Edit(4, 7, "ws", "y", "\\n\\n")], "w")
+    >>> new, replay(new, log)
+    ('a b\\n\\nc', 'a  b\\n\\n\\nc')
+    """
+    for r in reversed(removed):
+        text = text[: r.start] + r.text + text[r.start + len(r.replacement) :]
+    return text
 
 
 class Pipeline:
@@ -144,9 +162,7 @@ class Pipeline:
             edits = list(cleaner.propose(doc.text, work_meta))
             new_text, removals = apply_edits(doc.text, edits, cleaner.name)
             if removals and _WORD.search(doc.text) and not _WORD.search(new_text):
-                raise EditError(
-                    f"plugin {cleaner.name!r} proposed removing all of the document's text; refused"
-                )
+                raise EditError(f"plugin {cleaner.name!r} proposed removing all of the document's text; refused")
         except Exception as exc:
             if self.config.strict:
                 raise DocumentError(f"plugin {cleaner.name!r} failed on {doc.id!r}: {exc}") from exc

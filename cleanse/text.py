@@ -110,7 +110,7 @@ def credits_slot(meta: dict[str, Any]) -> dict[str, Any]:
     >>> m["credits"]
     {'authors': ['A. Writer'], 'reporters': [], 'editors': [], 'photo': [], 'source': None}
     """
-    slot = meta.setdefault("credits", {})
+    slot: dict[str, Any] = meta.setdefault("credits", {})
     for role in CREDIT_ROLES:
         slot.setdefault(role, [])
     slot.setdefault("source", None)
@@ -125,3 +125,31 @@ def add_unique(items: list[str], *names: str) -> None:
         if name and name.casefold() not in seen:
             items.append(name)
             seen.add(name.casefold())
+
+
+def normalize_space(s: str) -> str:
+    """``s`` with every run of whitespace made one space, and no space at either end.
+
+    >>> normalize_space("  Putin  vows\\tto act ")
+    'Putin vows to act'
+    """
+    return " ".join(s.split())
+
+
+_SENTENCE_END = ".,;:"
+
+
+def looks_like_headline(line: str, max_chars: int = 200) -> bool:
+    """Whether ``line`` is short and does not end as a sentence does: a title, heading or link text.
+
+    Used to tell titles and feed headlines from body prose, which ends in a full stop.
+
+    >>> looks_like_headline("Which NBA Draft prospects fit the needs of each lottery team?")
+    True
+    >>> looks_like_headline("Moscow and Pyongyang have denied arms transfers.")
+    False
+    >>> looks_like_headline("4 hrs ago"), looks_like_headline("x" * 201), looks_like_headline("---")
+    (True, False, False)
+    """
+    s = line.strip()
+    return 0 < len(s) <= max_chars and s[-1] not in _SENTENCE_END and any(c.isalpha() for c in s)
