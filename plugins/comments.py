@@ -36,7 +36,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.shape import body_words_before, tail_start, words
+from cleanse.shape import tail_start, words, words_before
 from cleanse.text import REGEX_TIMEOUT, paragraphs, remove_paragraphs
 
 # The word "comment(s)" in the languages above (stems, matched at a word start).
@@ -145,13 +145,14 @@ class Comments(Cleaner):
 
     @staticmethod
     def _section_start(paras: list[Any], tail: int) -> tuple[int, str] | None:
+        before = words_before(paras)
         for p in paras[tail:]:
-            if body_words_before(paras, p.index) >= 40 and is_comment_heading(p.text):
+            if before[p.index] >= 40 and is_comment_heading(p.text):
                 return p.index, "section"
-        actions = Counter(_norm(p.text) for p in paras[tail:] if words(p.text) <= 4)
+        actions = Counter(_norm(p.text) for p in paras[tail:] if len(p.text) <= 40)
         repeated = {a for a, n in actions.items() if n >= 2 and a in _ACTIONS}
         for p in paras[tail:]:
-            if _norm(p.text) in repeated and body_words_before(paras, p.index) >= 40:
+            if before[p.index] >= 40 and _norm(p.text) in repeated:
                 return p.index, "thread"
         return None
 
