@@ -60,15 +60,14 @@ _HEADINGS = _phrases(
     comments|comment|reader comments|top rated comments|top comments|all comments|show comments|view comments
     show new comments|view all comments|read all comments|load comments|see comments|most recent comments
     leave a reply|leave a comment|post a comment|add a comment|add comment|write a comment|join the discussion
-    join the conversation|discussion|discuss this article|tell us what you think|what do you think
-    have your say|responses|replies|one response|one comment|no comments|be the first to comment
+    join the conversation|discuss this article|tell us what you think|have your say|one response|one comment
+    no comments|no comments yet|be the first to comment
     deixe um comentário|deixe seu comentário|deixe uma resposta|comentários|comente|faça um comentário
     deja un comentario|deja una respuesta|comentarios|escribe un comentario
-    laisser un commentaire|laissez un commentaire|commentaires|réagir|réactions
-    kommentare|kommentar schreiben|kommentieren|leserkommentare|diskussion
-    lascia un commento|commenti|lascia un commento annulla risposta
-    reacties|reageer|plaats een reactie|komentarze|dodaj komentarz
-    комментарии|оставить комментарий|добавить комментарий|обсуждение|комментарии читателей
+    laisser un commentaire|laissez un commentaire|commentaires
+    kommentare|kommentar schreiben|kommentieren|leserkommentare
+    lascia un commento|commenti|reacties|plaats een reactie|komentarze|dodaj komentarz
+    комментарии|оставить комментарий|добавить комментарий|комментарии читателей
     댓글|댓글쓰기|コメント|コメントを書く|评论|发表评论|網友評論
     """
 )

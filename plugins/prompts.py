@@ -12,7 +12,8 @@ Rules (each removal's ``reason``):
 
 - ``subscribe``: a paragraph of at most 30 words that starts with a
   subscription verb and names a newsletter, an inbox or updates, or that
-  names a newsletter together with a subscription verb anywhere.
+  names a newsletter together with a subscription verb anywhere and
+  addresses the reader (``you``, ``our``, ``here``, ``free``...).
 - ``follow``: a paragraph of at most 30 words that starts with ``Follow``
   (or ``Like this story?``, ``Share this``...) and names a social network,
   a friend or ``us``.
@@ -67,7 +68,7 @@ _NETWORK = (
     r"a\s+friend|your\s+friends|um\s+amigo|un\s+amigo|un\s+ami|einem\s+freund|друзьям|@\w+)"
 )
 _FOLLOW = regex.compile(
-    rf"^\W{{0,3}}(?:follow|like\s+us|find\s+us|connect\s+with\s+us|join\s+us|siga|sígue(?:nos)?|suivez|folgen\s+sie|"
+    rf"^\W{{0,3}}(?:follow(?=\s)|like\s+us|find\s+us|connect\s+with\s+us|join\s+us|siga|sígue(?:nos)?|suivez|folgen\s+sie|"
     rf"segui(?:teci)?|подписывайтесь\s+на|следите\s+за)\b.*\b{_NETWORK}"
     rf"|^\W{{0,3}}(?:like\s+this\s+(?:story|article|post)\?|enjoyed\s+this\s+(?:story|article)\?|share\s+(?:this|it)\b|"
     rf"compartilhe|comparte|partagez|teilen\s+sie|condividi|поделитесь)",
@@ -90,6 +91,11 @@ _FORM = regex.compile(
     r"|by\s+(?:signing\s+up|subscribing|clicking)[^.]{0,80}\b(?:agree|accept|consent)"
     r"|obrigado\s+por\s+(?:se\s+)?(?:inscrever|assinar)|gracias\s+por\s+suscribirte|merci\s+de\s+votre\s+inscription"
     r"|danke\s+für\s+ihre\s+anmeldung|спасибо\s+за\s+подписку)",
+    _I,
+)
+# A prompt addresses the reader: a newsletter named without an imperative needs one of these.
+_ADDRESS = regex.compile(
+    r"\b(?:you|your|our|us|here|now|free|today|inbox|você|seu|sua|nosso|nossa|tu|su|nuestro|votre|notre|ihr|unser\w*|ваш\w*|наш\w*)\b",
     _I,
 )
 _BOX = regex.compile(r"\b(?:newsletters?|sign\s*up|subscribe|뉴스레터|рассылка|infolettre)\b", _I)
@@ -125,7 +131,9 @@ class Prompts(Cleaner):
     def _prompt(p: Paragraph, in_tail: bool) -> str | None:
         t = p.text
         if words(t) <= 30:
-            if _SUBSCRIBE.search(t, timeout=REGEX_TIMEOUT) or _NEWSLETTER.search(t, timeout=REGEX_TIMEOUT):
+            if _SUBSCRIBE.search(t, timeout=REGEX_TIMEOUT) or (
+                _NEWSLETTER.search(t, timeout=REGEX_TIMEOUT) and _ADDRESS.search(t, timeout=REGEX_TIMEOUT)
+            ):
                 return "subscribe"
             if _FOLLOW.search(t, timeout=REGEX_TIMEOUT):
                 return "follow"

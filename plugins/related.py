@@ -51,7 +51,7 @@ _LABELS = _alternatives(
     recommended reading|recommended for you|suggested|suggested reading|you may also like|you might also like
     you may like|you might like|don't miss|do not miss|must read|further reading|also on|trending|trending now
     top stories|most read|most popular|popular|latest news|latest stories|editor's picks|more from
-    more in|popular on|read the latest|what to read next|read this next|keep reading|watch|watch now|listen
+    more in|popular on|read the latest|what to read next|read this next|keep reading
     leia mais|leia também|veja também|veja mais|saiba mais|mais lidas|notícias relacionadas|relacionadas
     lea también|lee también|leer más|ver también|te puede interesar|noticias relacionadas|lo más leído
     lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie auch interessieren|weitere artikel

@@ -83,3 +83,8 @@ def test_heading_before_any_body_takes_nothing() -> None:
 def test_headings_are_short_lines_only() -> None:
     assert is_comment_heading("Leave a comment")
     assert not is_comment_heading("Readers were invited to leave a comment on the plan before Friday.")
+
+
+def test_a_discussion_section_of_the_article_stays() -> None:
+    text = f"{BODY}\nDiscussion\nThe results suggest the supports failed because of salt water, the engineers wrote."
+    assert clean(text) == (text, [])

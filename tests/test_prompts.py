@@ -73,3 +73,15 @@ def test_signup_box_and_what_follows_to_the_end() -> None:
 def test_body_that_mentions_subscriptions_stays(kept: str) -> None:
     text = f"{BODY}\n{kept}"
     assert clean(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "The newsletter's subscribers rose to two million last year, the company said.",
+        "Follow-up talks on Twitter's sale are planned for next week, according to people familiar with them.",
+    ],
+)
+def test_reporting_that_names_newsletters_or_networks_stays(kept: str) -> None:
+    text = f"{BODY}\n{kept}"
+    assert clean(text) == (text, [])

@@ -94,3 +94,8 @@ def test_body_that_looks_like_a_link_stays(kept: str) -> None:
 def test_short_body_list_stays() -> None:
     text = f"{BODY}\nOur hiking kit is simple:\n- bottled water\n- a baby carrier\n- healthy snack bars\n- camera"
     assert clean(text) == (text, [])
+
+
+def test_watch_heading_before_body_subheadings_stays() -> None:
+    text = f"{BODY}\nWatch\nNISSAN SENTRA\nNissan is hoping a sleek redesign will pull in more buyers."
+    assert clean(text) == (text, [])
