@@ -23,6 +23,15 @@ Rules (each removal's ``reason``):
 - ``form``: the messages of a signup form (``Thanks for signing up!``,
   ``Keep an eye on your inbox``, ``There was an error processing your
   subscription``).
+- ``advert``: a line that is only an advertising label (``Advertisement``,
+  ``Story continues below advertisement``, ``Anzeige``, ``Publicidade``, ``Реклама``).
+- ``share-buttons``: a line made only of share-button words (``Click to share on
+  Twitter (Opens in new window)``, ``Share this:``, ``Facebook Twitter Email``,
+  ``Like this: Like Loading...``).
+- ``consent``: a cookie or terms notice that opens with ``We use cookies``,
+  ``This site uses cookies``, ``By continuing to browse`` (at most 60 words).
+- ``technical``: ``Please enable JavaScript``, ``Your browser does not support
+  the video tag``, ``Loading...``.
 - ``signup-box``: a short heading with ``Newsletter`` (or ``Sign up``) in the
   last half of the text; when every paragraph from it to the end is short
   (at most 30 words) they all go, otherwise the heading and the short
@@ -93,6 +102,53 @@ _FORM = regex.compile(
     r"|danke\s+für\s+ihre\s+anmeldung|спасибо\s+за\s+подписку)",
     _I,
 )
+_ADVERT = regex.compile(
+    r"^\W*(?:advertisement|advertising|sponsored(?:\s+content)?|(?:story|article)\s+continues\s+(?:below|after)"
+    r"(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading\s+(?:the\s+main\s+story|below)|anzeige|werbung"
+    r"|publicidade|publicidad|publicité|pubblicità|реклама|광고|広告|reklama|advertentie)\W*$",
+    _I,
+)
+_BUTTON_TEXT = (
+    "share shares sharing tweet email e mail print pin pinterest facebook twitter x linkedin reddit whatsapp telegram "
+    "messenger copy link save comment comments opens in new window click to on via flipboard tumblr pocket sms like "
+    "this loading compartilhar compartilhe partager teilen condividi поделиться"
+)
+_BUTTON_CORE_TEXT = (
+    "share shares tweet facebook twitter linkedin reddit whatsapp pinterest compartilhar compartilhe partager teilen "
+    "condividi поделиться like"
+)
+_BUTTON_WORDS = frozenset(_BUTTON_TEXT.split())
+_BUTTON_CORE = frozenset(_BUTTON_CORE_TEXT.split())
+_CONSENT = regex.compile(
+    r"^\W*(?:we\s+use\s+cookies(?:\s+and\s+similar\s+technologies)?\s+(?:to|on|for|so)\b|this\s+(?:web)?site\s+uses\s+cookies|by\s+(?:using|continuing\s+to\s+(?:use|browse))"
+    r"\s+(?:this|our)\s+(?:site|website)|nós\s+usamos\s+cookies|utilizamos\s+cookies|usamos\s+cookies"
+    r"|nous\s+utilisons\s+des\s+cookies|wir\s+verwenden\s+cookies|мы\s+используем\s+(?:файлы\s+)?cookie)",
+    _I,
+)
+_TECH = regex.compile(
+    r"^\W*(?:please\s+enable\s+javascript|javascript\s+is\s+(?:disabled|required)|your\s+browser\s+does\s+not"
+    r"\s+support|to\s+view\s+this\s+video,?\s+please|loading\W*$)",
+    _I,
+)
+_TOKEN = regex.compile(r"\w+")
+
+
+def is_share_buttons(text: str) -> bool:
+    """A line made only of share-button words, with at least one that names sharing.
+
+    >>> is_share_buttons("Click to share on Twitter (Opens in new window)")
+    True
+    >>> is_share_buttons("Like this: Like Loading...")
+    True
+    >>> is_share_buttons("Twitter"), is_share_buttons("Share prices fell on Monday")
+    (False, False)
+    """
+    tokens = [t.casefold() for t in _TOKEN.findall(text, timeout=REGEX_TIMEOUT)]
+    if not tokens or len(tokens) > 12 or not all(t in _BUTTON_WORDS for t in tokens):
+        return False
+    return len(tokens) >= 2 or tokens[0] in {"share", "tweet", "compartilhar", "compartilhe", "partager", "teilen"}
+
+
 # A prompt addresses the reader: a newsletter named without an imperative needs one of these.
 _ADDRESS = regex.compile(
     r"\b(?:you|your|our|us|here|now|free|today|inbox|você|seu|sua|nosso|nossa|tu|su|nuestro|votre|notre|ihr|unser\w*|ваш\w*|наш\w*)\b",
@@ -130,6 +186,15 @@ class Prompts(Cleaner):
     @staticmethod
     def _prompt(p: Paragraph, in_tail: bool) -> str | None:
         t = p.text
+        if words(t) <= 12:
+            if _ADVERT.match(t, timeout=REGEX_TIMEOUT):
+                return "advert"
+            if is_share_buttons(t) and any(w.casefold() in _BUTTON_CORE for w in _TOKEN.findall(t)):
+                return "share-buttons"
+            if _TECH.match(t, timeout=REGEX_TIMEOUT):
+                return "technical"
+        if words(t) <= 60 and _CONSENT.match(t, timeout=REGEX_TIMEOUT):
+            return "consent"
         if words(t) <= 30:
             if _SUBSCRIBE.search(t, timeout=REGEX_TIMEOUT) or (
                 _NEWSLETTER.search(t, timeout=REGEX_TIMEOUT) and _ADDRESS.search(t, timeout=REGEX_TIMEOUT)

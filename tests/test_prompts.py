@@ -85,3 +85,38 @@ def test_body_that_mentions_subscriptions_stays(kept: str) -> None:
 def test_reporting_that_names_newsletters_or_networks_stays(kept: str) -> None:
     text = f"{BODY}\n{kept}"
     assert clean(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Advertisement", "advert"),
+        ("Story continues below advertisement", "advert"),
+        ("Publicidade", "advert"),
+        ("Click to share on Twitter (Opens in new window)", "share-buttons"),
+        ("Share this:", "share-buttons"),
+        ("Like this: Like Loading...", "share-buttons"),
+        ("We use cookies to give you the best experience on our website.", "consent"),
+        ("Please enable JavaScript to view the comments.", "technical"),
+    ],
+)
+def test_page_chrome_lines_go_anywhere(line: str, reason: str) -> None:
+    first, rest = BODY.split("\n", 1)
+    text, reasons = clean(f"{first}\n{line}\n{rest}")
+    assert text == BODY
+    assert reasons == [reason]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "Advertisement revenue fell by a third in the quarter, the company said.",
+        "Twitter",
+        "Share prices of both clubs fell on Monday.",
+        "We use cookies, the bakery's owner joked, as the queue grew outside her shop on Saturday.",
+    ],
+)
+def test_body_lines_with_chrome_words_stay(kept: str) -> None:
+    first, rest = BODY.split("\n", 1)
+    text = f"{first}\n{kept}\n{rest}"
+    assert clean(text) == (text, [])
