@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:24} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.accuracy:6.3f} {seconds:8.1f}")
     base = rows[0][1]
     for label, s, _ in rows[1:3]:
-        print(f"{label}: F1 {s.f1 - base.f1:+.3f}, recall {s.recall - base.recall:+.3f} against trafilatura")
+        print(f"{label}: F1 {s.f1 - base.f1:+.4f}, recall {s.recall - base.recall:+.4f} against trafilatura")
     if args.worst:
         print()
         print(format_report(rows[1][1], gold, cleaned, worst=args.worst))
