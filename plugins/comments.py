@@ -3,8 +3,9 @@
 A comment section sits after the article: a heading (``2 comments``,
 ``Leave a Reply``, ``Top Rated Comments``, ``Комментарии 224``) and then the
 readers' posts, which may be long and look like prose. So the rule is
-structural: a comment heading in the second half of the document starts a
-run that goes to the end of the text.
+structural: a comment heading after the opening of the document (past its
+first fifth and its first 40 words) starts a run that goes to the end of the
+text.
 
 Rules (each removal's ``reason``):
 
@@ -13,7 +14,7 @@ Rules (each removal's ``reason``):
   after it to the end.
 - ``thread``: a comment thread without a heading: a short action line
   (``Reply``, ``Permalink``, ``Link permanente``, ``Responder``) that occurs at
-  least twice in the second half; from its first occurrence to the end.
+  least twice in the last 80% of the words; from its first occurrence to the end.
 - ``counter``: a comment counter (``12 comments``, ``Comments (3)``) elsewhere,
   alone on its line.
 - ``policy``: a comment-policy notice (``Comments are closed``, ``ATENÇÃO:
@@ -126,6 +127,7 @@ class Comments(Cleaner):
         if len(paras) < 2:
             return
         tail = tail_start(paras, 0.8)
+        second_half = tail_start(paras, 0.5)
         picks: dict[int, str] = {}
         start = self._section_start(paras, tail)
         if start is not None:
@@ -138,7 +140,7 @@ class Comments(Cleaner):
             norm = _norm(p.text)
             if _COUNTER.match(norm, timeout=REGEX_TIMEOUT):
                 picks[p.index] = "counter"
-            elif p.index >= tail and self._is_policy(p.text):
+            elif p.index >= second_half and self._is_policy(p.text):
                 picks[p.index] = "policy"
         yield from remove_paragraphs(text, paras, [(i, "comments", r) for i, r in sorted(picks.items())])
 
