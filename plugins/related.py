@@ -18,8 +18,8 @@ Rules (each removal's ``reason``):
   ending with a full stop; only list items if the first one is). In the last half of the text, when every
   paragraph to the end is short (at most 30 words), the run goes to the end.
 - ``headlines``: in the last half of the text, a run of three or more
-  list items (``- ...``) written as headlines in Title Case, none ending
-  with a full stop.
+  list items (``- ...``) written as headlines in Title Case (five or more
+  words, no colon, no score), none ending with a full stop.
 """
 
 from __future__ import annotations
@@ -90,14 +90,28 @@ def is_headline(text: str, limit: int = 25) -> bool:
     return (words(text) <= limit and len(text) <= 300 and not stripped.endswith(".")) or stripped.endswith("...")
 
 
-def _title_case(text: str) -> bool:
-    """Most longer words capitalised, as in an English headline.
+_SCORE = regex.compile(r"\d\s+\D{1,40}?\s+\d|\d\s*[-–:]\s*\d")
 
-    >>> _title_case("- 11 Fascinating Facts About Our Milky Way Galaxy"), _title_case("- baby carrier and snacks")
-    (True, False)
+
+def _title_case_headline(text: str) -> bool:
+    """A list item written as an English headline: five or more words, most longer ones capitalised.
+
+    Score lines (``Chelsea 2 Arsenal 1``) and labelled entries (``Best Actor: ...``) are not headlines.
+
+    >>> _title_case_headline("- 11 Fascinating Facts About Our Milky Way Galaxy")
+    True
+    >>> _title_case_headline("- baby carrier and healthy snacks")
+    False
+    >>> _title_case_headline("- Manchester United 2 Chelsea 1")
+    False
+    >>> _title_case_headline("- Best Actor In A Leading Role: Joaquin Phoenix")
+    False
     """
-    tokens = [t for t in regex.findall(r"\w+", text, timeout=REGEX_TIMEOUT) if len(t) > 3 or t[0].isdigit()]
-    if len(tokens) < 3:
+    if ":" in text or _SCORE.search(text, timeout=REGEX_TIMEOUT):
+        return False
+    found = regex.findall(r"\w+", text, timeout=REGEX_TIMEOUT)
+    tokens = [t for t in found if len(t) > 3 or t[0].isdigit()]
+    if len(found) < 5 or len(tokens) < 3:
         return False
     capitals = sum(1 for t in tokens if _CAPITALISED.match(t))
     return capitals >= 0.7 * len(tokens)
@@ -157,7 +171,7 @@ class Related(Cleaner):
                 and p.index not in taken
                 and is_list_item(p.text)
                 and is_headline(p.text, 20)
-                and _title_case(p.text)
+                and _title_case_headline(p.text)
             ):
                 run.append(p.index)
                 continue

@@ -99,3 +99,12 @@ def test_short_body_list_stays() -> None:
 def test_watch_heading_before_body_subheadings_stays() -> None:
     text = f"{BODY}\nWatch\nNISSAN SENTRA\nNissan is hoping a sleek redesign will pull in more buyers."
     assert clean(text) == (text, [])
+
+
+def test_results_and_award_lists_at_the_end_stay() -> None:
+    text = (
+        f"{BODY}\nSaturday's results:\n- Manchester United 2 Chelsea 1\n- Leeds United 0 Everton Town 3\n"
+        "- Aston Villa 1 West Ham United 1\nWinners:\n- Best Actor In A Leading Role: Joaquin Phoenix\n"
+        "- Best Actress In A Leading Role: Renee Zellweger\n- Best Picture Of The Year: Parasite"
+    )
+    assert clean(text) == (text, [])
