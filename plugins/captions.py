@@ -1,0 +1,148 @@
+"""Photo captions: paragraphs that describe a picture and credit its photographer or agency.
+
+Rules (each removal's ``reason``; each removes the whole paragraph):
+
+- ``label``: a paragraph led by ``FILE PHOTO:``, ``Photo:``, ``Photograph:``, ``Picture:``,
+  ``Image:`` or ``Caption:``.
+- ``credit-label``: a paragraph ending in a labelled credit, ``...; Credit: NAME``,
+  ``... Photograph: Name/Outlet``, ``... Image: Getty``.
+- ``photo-parens``: a paragraph ending in ``(AP Photo/Name)`` or ``(Photo by Name/Getty Images)``.
+- ``agency-credit``: a paragraph whose last segment (after its last ``. `` or ``; ``) is an
+  agency credit chain: ``REUTERS/Name``, ``Name/AFP via Getty Images``,
+  ``Sputnik/Name/Kremlin via REUTERS/File Photo``, or a bare ``Getty Images`` after a caption.
+
+The caption text and credit go to ``meta["captions"]``, the credit (less a trailing
+``/File Photo``) to ``meta["credits"]["photo"]``. A credit never ends in a full stop and an
+agency chain needs a ``/`` or ``via``, so body sentences that mention Reuters, ``Credit Suisse``
+or ``Photo finishes ...`` are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from cleanse.cleaner import Cleaner
+from cleanse.hookspecs import hookimpl
+from cleanse.model import Edit
+from cleanse.text import REGEX_TIMEOUT, add_unique, credits_slot, looks_like_headline, paragraphs, remove_paragraphs
+
+MAX_CAPTION = 600
+_LEAD = regex.compile(r"\s*(?P<label>(?i:file\s+photo|photograph|photo|picture|image|caption))\s*:\s+")
+_CREDIT_LABEL = regex.compile(
+    r"(?:^|(?<=[\s;.,(|]))(?:(?:Photo|Image|Picture|PHOTO|IMAGE)\s+)?"
+    r"(?:[Cc]redit|CREDIT|Photograph|PHOTOGRAPH|Photo|PHOTO|Image|IMAGE|Picture|PICTURE|Illustration)s?"
+    r"(?:\s+by)?\s*:\s*(?P<credit>[^:;\n]{2,100})$"
+)
+_PARENS = regex.compile(r"\((?P<credit>(?:\p{Lu}[\p{L}-]*\s+)?Photo(?:\s*[/:]\s*|\s+by\s+)[^()\n]{2,80})\)$")
+_AGENCY = (
+    r"REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Getty Images|Getty|Bloomberg|Sputnik|Xinhua|Yonhap|KCNA|TASS|"
+    r"Anadolu(?: Agency)?|Shutterstock|Alamy(?: Stock Photo)?|PA(?: Images| Wire)?|ANI|NurPhoto|SOPA Images|"
+    r"LightRocket|Pool|Kremlin|Handout|AAP|dpa|Kyodo|UPI"
+)
+# One component of a slash chain: an agency, or capitalised words then "via AGENCY".
+_NAME = r"\p{Lu}[\p{L}\p{M}.'’-]*"
+_AGENCY_PART = regex.compile(rf"(?:{_NAME}(?:\s{_NAME}){{0,3}}\svia\s)?(?:{_AGENCY})(?:\sPhotos?)?")
+_PHOTO_ONLY = regex.compile(r"Getty Images|Shutterstock|Alamy Stock Photo|iStock|AP Photo")
+_FILE_PHOTO = regex.compile(r"\s*/\s*(?i:file(?:\s+photo)?)$")
+# Every caption form has one of these; most paragraphs are turned down without a pattern.
+_HINTS = (":", "/", " via ", "Photo", "Getty", "Shutterstock", "Alamy", "iStock")
+_BOUNDARY = regex.compile(r"(?<!\b\p{Lu})[.;]\s+")
+
+
+def _agency_credit(segment: str, has_text: bool) -> str | None:
+    """``segment`` as a photo credit when it is an agency credit chain, else None.
+
+    >>> _agency_credit("Sputnik/Mikhail Metzel/Kremlin via REUTERS/File Photo", True)
+    'Sputnik/Mikhail Metzel/Kremlin via REUTERS'
+    >>> _agency_credit("a Reuters/Ipsos poll showed.", True) is None
+    True
+    """
+    credit = _FILE_PHOTO.sub("", segment.strip(), timeout=REGEX_TIMEOUT)
+    parts = [p.strip() for p in credit.split("/")]
+    if not looks_like_headline(credit, 100) or ":" in credit:
+        return None
+    if not all(p[:1].isupper() and len(p.split()) <= 6 for p in parts):
+        return None
+    if not any(_AGENCY_PART.fullmatch(p, timeout=REGEX_TIMEOUT) for p in parts):
+        return None
+    if len(parts) > 1 or " via " in credit or (has_text and _PHOTO_ONLY.fullmatch(credit, timeout=REGEX_TIMEOUT)):
+        return credit
+    return None
+
+
+def _trailing_credit(body: str) -> tuple[str, str, str] | None:
+    """``(reason, caption text, credit)`` when ``body`` ends in a photo credit."""
+    m = _CREDIT_LABEL.search(body, timeout=REGEX_TIMEOUT) or _PARENS.search(body, timeout=REGEX_TIMEOUT)
+    if m is not None:
+        credit = m.group("credit").strip()
+        if not looks_like_headline(credit, 100):
+            return None
+        reason = "photo-parens" if m.re is _PARENS else "credit-label"
+        if reason == "photo-parens" and credit.startswith("Photo by "):
+            credit = credit[len("Photo by ") :]
+        return reason, body[: m.start()], _FILE_PHOTO.sub("", credit, timeout=REGEX_TIMEOUT)
+    cuts = list(_BOUNDARY.finditer(body, timeout=REGEX_TIMEOUT))
+    start = cuts[-1].end() if cuts else 0
+    agency = _agency_credit(body[start:], has_text=start > 0)
+    return ("agency-credit", body[:start], agency) if agency else None
+
+
+def parse_caption(line: str) -> tuple[str, str, str | None] | None:
+    """``(reason, caption text, credit)`` when ``line`` is a photo caption, else None.
+
+    >>> parse_caption("Protesters in Seoul, June 18, 2024. REUTERS/Kim Hong-Ji")
+    ('agency-credit', 'Protesters in Seoul, June 18, 2024.', 'REUTERS/Kim Hong-Ji')
+    >>> parse_caption("Photo finishes decided two races on Sunday.") is None
+    True
+    """
+    if len(line) > MAX_CAPTION or not any(hint in line for hint in _HINTS):
+        return None
+    lead = _LEAD.match(line, timeout=REGEX_TIMEOUT)
+    body = line[lead.end() :] if lead else line
+    found = _trailing_credit(body)
+    if found is not None:
+        reason, text, credit = found
+        return ("label" if lead else reason), text.strip().rstrip(";,|-–—").rstrip(), credit
+    if lead is None:
+        return None
+    short = looks_like_headline(body, 80) and len(body.split()) <= 8
+    if lead.group("label").casefold() in {"photo", "photograph", "picture", "image"} and short:
+        return "label", "", body.strip()
+    return "label", body.strip(), None
+
+
+class Captions(Cleaner):
+    """Remove photo-caption paragraphs and record their text and credits.
+
+    >>> from cleanse.pipeline import Pipeline
+    >>> doc = Pipeline(cleaners=[Captions()]).clean("Kim waves. (AP Photo/Ahn Young-joon)\\nTalks began.")
+    >>> doc.text, doc.meta["captions"], doc.meta["credits"]["photo"]
+    ('Talks began.', [{'text': 'Kim waves.', 'credit': 'AP Photo/Ahn Young-joon'}], ['AP Photo/Ahn Young-joon'])
+    """
+
+    name = "captions"
+    order = 300
+    removes = "photo captions and their credits (FILE PHOTO: ..., ... REUTERS/Name, Photo: ...)"
+
+    def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
+        paras = paragraphs(text)
+        picks = []
+        for p in paras:
+            found = parse_caption(p.text)
+            if found is None:
+                continue
+            reason, caption, credit = found
+            picks.append((p.index, "caption", reason))
+            if caption:
+                meta.setdefault("captions", []).append({"text": caption, "credit": credit})
+            if credit:
+                add_unique(credits_slot(meta)["photo"], credit)
+        yield from remove_paragraphs(text, paras, picks)
+
+
+@hookimpl
+def register_cleaners(register: Any) -> None:
+    register(Captions())

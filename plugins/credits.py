@@ -1,0 +1,164 @@
+"""Bylines and credit lines: who wrote, reported, edited the story, and where it first ran.
+
+Rules (each removal's ``reason``; each removes the whole paragraph):
+
+- ``byline``: ``By A, B and C`` as a short paragraph among the first or last few
+  -> ``authors``; an outlet after ``|`` or a last ``, Reuters`` -> ``source`` (if not set).
+- ``credit-line``: ``ROLE by NAMES`` segments separated by ``;``, in brackets or not, as in
+  ``(Reporting by A in Moscow; Additional reporting by B; Editing by C)`` or
+  ``Edited by RFA Staff.``: reporting and research -> ``reporters``, writing -> ``authors``,
+  editing -> ``editors``, photos -> ``photo``.
+- ``originally-published``: ``This content originally appeared on SOURCE [and was authored by
+  NAMES [for OUTLET]].``, ``This post was originally published on SOURCE.`` -> ``source``
+  (the first one found) and ``authors``.
+
+Names are split on ``,``, `` and `` and ``&``; a leading ``By`` and trailing ``in PLACE`` or
+``for OUTLET`` are dropped. Every name must look like one (one to five capitalised words, no
+digits, not a weekday or month), so ``By the end of the week, ...``, ``By 2030 ...`` and
+``Reporting by local media suggested ...`` stay in the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from cleanse.cleaner import Cleaner
+from cleanse.hookspecs import hookimpl
+from cleanse.model import Edit
+from cleanse.text import REGEX_TIMEOUT, add_unique, credits_slot, paragraphs, remove_paragraphs
+
+BYLINE_HEAD, BYLINE_TAIL = 5, 3
+_BYLINE = regex.compile(r"\s*(?:By|BY)\s+(?P<names>[^|·•]{2,150}?)(?:\s*[|·•]\s*(?P<outlet>[^|·•]{2,60}?))?\s*")
+# The last part of "By A, Reuters": one word, or a name ending as outlets' names do.
+_OUTLET = regex.compile(r"\S+|.{0,40}\b(?:News|Press|Agency|Times|Post|Herald|Journal|Tribune|Wire|Radio|TV)")
+_SEGMENT = regex.compile(
+    r"\s*(?P<role>(?i:(?:additional\s+)?(?:reporting|writing|editing|research|photos?|photography|"
+    r"reported|written|edited|compiled)(?:\s+and\s+(?:reporting|writing|editing))?))\s+by\s+(?P<names>.+)"
+)
+_ORIGIN = regex.compile(
+    r"\s*(?:This\s+(?:content|article|story|post|piece|report)\s+(?:was\s+|is\s+)?)?(?i:originally|first)\s+"
+    r"(?:appeared|published|posted)\s+(?:on|in|at)\s+(?P<source>(?=\p{Lu})[^;]{1,80}?)"
+    r"(?:\s+and\s+(?:was\s+)?(?:authored|written)\s+by\s+(?P<names>[^;]{1,120}?))?\.?"
+)
+_NAME_SPLIT = regex.compile(r"\s*(?:,|&|\band\b)\s*")
+_AFFIX = regex.compile(r"^(?:By|BY)\s+|\s+(?:in|for)\s+\p{Lu}.*$|\.$")
+_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*")
+_PARTICLES = {"de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "dos", "y"}
+_NOT_NAMES = {
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the"),
+    *("january", "february", "march", "april", "may", "june", "july", "august"),
+    *("september", "october", "november", "december"),
+}
+
+
+def split_names(text: str) -> list[str] | None:
+    """The names in ``text``, or None when some part does not look like a name.
+
+    >>> split_names("Hyonhee Shin and Josh Smith and Guy Faulconbridge in Moscow")
+    ['Hyonhee Shin', 'Josh Smith', 'Guy Faulconbridge']
+    >>> split_names("By Taejun Kang for RFA"), split_names("the end of the week, officials said")
+    (['Taejun Kang'], None)
+    """
+    names = []
+    for part in _NAME_SPLIT.split(text.strip(), timeout=REGEX_TIMEOUT):
+        name = _AFFIX.sub("", part.strip(), timeout=REGEX_TIMEOUT).strip()
+        if not part.strip():
+            continue  # "A, B, and C"
+        words = name.split()
+        if not 0 < len(words) <= 5 or name.casefold() in _NOT_NAMES:
+            return None
+        if not all(w in _PARTICLES or _WORD.fullmatch(w, timeout=REGEX_TIMEOUT) for w in words):
+            return None
+        names.append(name)
+    return names or None
+
+
+def parse_byline(line: str) -> tuple[list[str], str | None] | None:
+    """``(names, outlet)`` when ``line`` is a byline, else None.
+
+    >>> parse_byline("By Jane Roe, Reuters"), parse_byline("By Ann Lee | Radio Free Asia")
+    ((['Jane Roe'], 'Reuters'), (['Ann Lee'], 'Radio Free Asia'))
+    """
+    m = _BYLINE.fullmatch(line, timeout=REGEX_TIMEOUT)
+    if m is None:
+        return None
+    names, outlet = m.group("names"), m.group("outlet")
+    before, comma, last = names.rpartition(",")
+    if comma and outlet is None and _OUTLET.fullmatch(last.strip(), timeout=REGEX_TIMEOUT):
+        names, outlet = before, last.strip()
+    found = split_names(names)
+    return (found, outlet) if found else None
+
+
+def _role(role: str) -> str:
+    role = role.casefold()
+    if "edit" in role:
+        return "editors"
+    if "writ" in role:
+        return "authors"
+    return "photo" if "photo" in role else "reporters"
+
+
+def _credit_line(line: str) -> dict[str, list[str]] | None:
+    """``{role: names}`` when every ``;`` segment of ``line`` is ``ROLE by NAMES``, else None.
+
+    >>> _credit_line("(Reporting by Ann Lee in Seoul; Editing by Bo Kim)")
+    {'reporters': ['Ann Lee'], 'editors': ['Bo Kim']}
+    """
+    inner = line.strip()
+    if inner.startswith("(") and inner.endswith(")"):
+        inner = inner[1:-1]
+    if len(inner) > 400 or " by " not in inner:
+        return None
+    found: dict[str, list[str]] = {}
+    for segment in inner.split(";"):
+        m = _SEGMENT.fullmatch(segment, timeout=REGEX_TIMEOUT)
+        names = split_names(m.group("names")) if m else None
+        if m is None or names is None:
+            return None
+        found.setdefault(_role(m.group("role")), []).extend(names)
+    return found
+
+
+class Credits(Cleaner):
+    """Remove bylines and credit lines, recording the names in ``meta["credits"]``.
+
+    >>> from cleanse.pipeline import Pipeline
+    >>> doc = Pipeline(cleaners=[Credits()]).clean("By Ann Lee and Bo Kim\\n\\nTalks began.\\n\\n(Editing by Cy Park)")
+    >>> doc.text, doc.meta["credits"]["authors"], doc.meta["credits"]["editors"]
+    ('Talks began.', ['Ann Lee', 'Bo Kim'], ['Cy Park'])
+    """
+
+    name = "credits"
+    order = 400
+    removes = "bylines (By ...), credit lines ((Reporting by ...; Editing by ...)), 'originally published on' lines"
+
+    def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
+        paras = paragraphs(text)
+        picks = []
+        for p in paras:
+            near_edge = p.index < BYLINE_HEAD or p.index >= len(paras) - BYLINE_TAIL
+            byline = parse_byline(p.text) if near_edge else None
+            if byline is not None:
+                picks.append((p.index, "byline", "byline"))
+                slot = credits_slot(meta)
+                add_unique(slot["authors"], *byline[0])
+                slot["source"] = slot["source"] or byline[1]
+            elif (roles := _credit_line(p.text)) is not None:
+                picks.append((p.index, "credit", "credit-line"))
+                for role, found in roles.items():
+                    add_unique(credits_slot(meta)[role], *found)
+            elif origin := _ORIGIN.fullmatch(p.text, timeout=REGEX_TIMEOUT):
+                picks.append((p.index, "credit", "originally-published"))
+                slot = credits_slot(meta)
+                slot["source"] = slot["source"] or origin.group("source").strip()
+                add_unique(slot["authors"], *(split_names(origin.group("names") or "") or []))
+        yield from remove_paragraphs(text, paras, picks)
+
+
+@hookimpl
+def register_cleaners(register: Any) -> None:
+    register(Credits())

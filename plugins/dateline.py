@@ -1,0 +1,140 @@
+"""Datelines: the place, date and agency that open a news story, as in ``SEOUL (Reuters) - ``.
+
+Rules (each removal's ``reason``; only the prefix goes, the rest of the paragraph stays as it was):
+
+- ``agency``: places or a date, then an agency in brackets, then a dash:
+  ``SEOUL (Reuters) - ``, ``SEOUL/MOSCOW (Reuters) - ``, ``WASHINGTON, June 18 (Reuters) - ``,
+  ``KYIV, Ukraine (AP) — ``, ``LONDON, 18 June 2024 (AFP) -``, `` date 2024-06-18 (CTN News) – ``.
+- ``place-dash``: a place in capitals (three letters or more), then a dash between spaces:
+  ``NEW YORK — ``, ``LONDON - ``, ``KYIV, Ukraine — ``.
+
+Only the first of the first few paragraphs that has one counts (earlier ones may still be
+bylines when cleaners are reordered). ``meta["dateline"]`` gets ``places`` (split on ``/``;
+a ``, Region`` stays with its place), ``agency``, ``date`` (ISO, or None without a year) and
+``text`` (the prefix, trimmed). ``WASHINGTON state officials said ...`` and
+``US - China talks ...`` are body text.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from cleanse.cleaner import Cleaner
+from cleanse.hookspecs import hookimpl
+from cleanse.model import Edit
+from cleanse.text import REGEX_TIMEOUT, paragraphs, remove_paragraphs
+
+SEARCH_PARAGRAPHS = 4
+_MONTHS = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]  # fmt: skip
+_MONTH = (
+    r"(?i:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b\.?"
+)
+_DATE = rf"(?:\d{{4}}-\d\d-\d\d|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
+_WORD = r"\p{Lu}[\p{L}\p{M}.'’-]*"
+_CAPS = r"\p{Lu}[\p{Lu}\p{M}.'’-]*"
+_PLACE = rf"{_WORD}(?:\s{_WORD}){{0,3}}"
+_CAPS_PLACE = rf"{_CAPS}(?:\s{_CAPS}){{0,3}}"
+_REGION = rf"(?!{_MONTH}){_PLACE}"
+_TAIL = rf"(?:,\s*(?P<region>{_REGION}))?(?:,\s*(?P<date>{_DATE}))?"
+_AGENCY = regex.compile(
+    r"\s*(?P<prefix>(?:(?i:date|dated|updated|published)\s*:?\s+)?"
+    rf"(?:(?P<date0>{_DATE})|(?P<places>{_PLACE}(?:\s*/\s*{_PLACE}){{0,3}}){_TAIL})"
+    r"\s*\((?P<agency>\p{L}[\p{L}&' -]{0,30})\)\s*[-–—]{1,2})\s*"
+)
+_PLACE_DASH = regex.compile(
+    rf"\s*(?P<prefix>(?P<places>{_CAPS_PLACE}(?:\s*/\s*{_CAPS_PLACE}){{0,3}}){_TAIL}\s+[-–—]{{1,2}})\s+"
+)
+_DATE_PARTS = regex.compile(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)|(?P<word>\p{L}+)|(?P<num>\d+)")
+
+
+def parse_date(text: str) -> str | None:
+    """The ISO date in a dateline's date, or None when it has no year or is not a date.
+
+    >>> parse_date("June 18, 2024"), parse_date("18 Sept. 2024"), parse_date("2024-06-18"), parse_date("June 18")
+    ('2024-06-18', '2024-09-18', '2024-06-18', None)
+    """
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    for m in _DATE_PARTS.finditer(text, timeout=REGEX_TIMEOUT):
+        if m.group("y"):
+            year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        elif m.group("word"):
+            month = next((i for i, name in enumerate(_MONTHS, 1) if name.startswith(m.group("word").casefold())), None)
+        elif len(m.group("num")) == 4:
+            year = int(m.group("num"))
+        else:
+            day = int(m.group("num"))
+    try:
+        return datetime.date(year, month, day).isoformat() if year and month and day else None
+    except ValueError:
+        return None
+
+
+def parse_dateline(line: str) -> tuple[int, str, dict[str, Any]] | None:
+    """``(end of the prefix, reason, meta)`` when ``line`` opens with a dateline.
+
+    >>> end, reason, meta = parse_dateline("WASHINGTON, June 18, 2024 (Reuters) - The talks...")
+    >>> end, reason, meta["places"], meta["agency"], meta["date"], meta["text"]
+    (38, 'agency', ['WASHINGTON'], 'Reuters', '2024-06-18', 'WASHINGTON, June 18, 2024 (Reuters) -')
+    >>> parse_dateline("US - China talks resumed.") is None
+    True
+    """
+    m = _AGENCY.match(line, timeout=REGEX_TIMEOUT)
+    reason = "agency"
+    if m is None:
+        m = _PLACE_DASH.match(line, timeout=REGEX_TIMEOUT)
+        reason = "place-dash"
+        if m is None or sum(c.isalpha() for c in m.group("places")) < 3:
+            return None
+    places = [p.strip() for p in (m.group("places") or "").split("/") if p.strip()]
+    if places and m.group("region"):
+        places[-1] += ", " + m.group("region")
+    date = m.group("date") or m.groupdict().get("date0")
+    meta = {
+        "places": places,
+        "agency": m.groupdict().get("agency"),
+        "date": parse_date(date) if date else None,
+        "text": m.group("prefix").strip(),
+    }
+    return m.end(), reason, meta
+
+
+class Dateline(Cleaner):
+    """Remove the dateline that opens the story and record it in ``meta["dateline"]``.
+
+    >>> from cleanse.pipeline import Pipeline
+    >>> doc = Pipeline(cleaners=[Dateline()]).clean("KYIV, Ukraine (AP) — Sirens sounded.")
+    >>> doc.text, doc.meta["dateline"]["places"], doc.meta["dateline"]["agency"]
+    ('Sirens sounded.', ['KYIV, Ukraine'], 'AP')
+    """
+
+    name = "dateline"
+    order = 500
+    removes = "the dateline opening the story (SEOUL (Reuters) - , NEW YORK — )"
+
+    def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
+        paras = paragraphs(text)
+        for p in paras[:SEARCH_PARAGRAPHS]:
+            found = parse_dateline(p.text)
+            if found is None:
+                continue
+            end, reason, meta["dateline"] = found
+            if p.text[end:].strip():
+                yield Edit(p.start, p.start + end, "dateline", reason)
+            else:  # the dateline stands alone on its line
+                yield from remove_paragraphs(text, paras, [(p.index, "dateline", reason)])
+            return
+
+
+@hookimpl
+def register_cleaners(register: Any) -> None:
+    register(Dateline())

@@ -1,0 +1,124 @@
+"""Link feeds: lists of other stories' headlines appended to the end of an article.
+
+Rules (each removal's ``reason``; each removes whole paragraphs, through the end of the text):
+
+- ``heading-feed``: a feed heading (``OTHER NEWS``, ``More from ...``, ``Recommended``,
+  ``Related stories``, ``Most read``, ``Read more``, ``Latest news``, ``Trending`` ...) as a
+  paragraph of its own, followed to the end of the text only by headlines (short lines that do
+  not end in a full stop), time stamps (``4 hrs ago``, ``2 days ago``, ``1h ago``,
+  ``yesterday``) and further headings, at least one of them a headline.
+- ``stamp-pairs``: with no heading, a run of stamp/headline pairs (in either order) at the
+  end of the text; a stamp standing as a paragraph of its own is never prose.
+
+Each feed goes to ``meta["feeds"]`` as ``{"heading", "items"}`` (``items``: its headlines;
+``heading`` is ``""`` for ``stamp-pairs``). Body prose ends in a full stop, so a subheading
+followed by prose, ``Other news outlets reported ...`` or a sentence containing
+``4 hrs ago`` are kept; a feed never takes the first paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from cleanse.cleaner import Cleaner
+from cleanse.hookspecs import hookimpl
+from cleanse.model import Edit
+from cleanse.text import REGEX_TIMEOUT, Paragraph, looks_like_headline, normalize_space, paragraphs, remove_paragraphs
+
+_HEADING = regex.compile(
+    r"\s*(?i:other\s+news|more\s+(?:from|on|in)\s+.{1,60}|more\s+(?:news|stories)|top\s+stories|"
+    r"recommended(?:\s+(?:for\s+you|stories|reading|articles))?|"
+    r"related(?:\s+(?:stories|articles|news|coverage|content|posts))?|most\s+(?:read|popular|viewed)|"
+    r"read\s+(?:more|next|also)|latest(?:\s+(?:news|stories))?|trending(?:\s+(?:now|stories|news))?|"
+    r"popular(?:\s+(?:now|stories))?|you\s+(?:may|might)\s+also\s+like|what\s+to\s+read\s+next)\s*:?\s*"
+)
+_STAMP = regex.compile(
+    r"\s*(?i:(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
+    r"mos?|months?|y|yrs?|years?)\s+ago|yesterday|just\s+now)\s*"
+)
+
+
+def kind_of(line: str) -> str | None:
+    """``"heading"``, ``"stamp"``, ``"headline"`` for a line a feed may hold, else None.
+
+    >>> kind_of("OTHER NEWS"), kind_of("1h ago"), kind_of("The Center Must Hold"), kind_of("Talks ended.")
+    ('heading', 'stamp', 'headline', None)
+    """
+    if _HEADING.fullmatch(line, timeout=REGEX_TIMEOUT):
+        return "heading"
+    if _STAMP.fullmatch(line, timeout=REGEX_TIMEOUT):
+        return "stamp"
+    return "headline" if looks_like_headline(line) else None
+
+
+def _trailing_kinds(paras: list[Paragraph]) -> list[str]:
+    """The kinds of the feed-like paragraphs that end the text (never the first paragraph)."""
+    kinds: list[str] = []
+    for p in reversed(paras[1:]):
+        kind = kind_of(p.text)
+        if kind is None:
+            break
+        kinds.append(kind)
+    return kinds[::-1]
+
+
+def _headed(lines: list[str], kinds: list[str]) -> tuple[int, list[dict[str, Any]]] | None:
+    """Where the first heading with a headline after it starts, and the feeds from there on."""
+    heads: list[tuple[int, dict[str, Any]]] = []
+    for i, kind in enumerate(kinds):
+        if kind == "heading":
+            heads.append((i, {"heading": normalize_space(lines[i]).rstrip(":").rstrip(), "items": 0}))
+        elif kind == "headline" and heads:
+            heads[-1][1]["items"] += 1
+    while heads and heads[0][1]["items"] == 0:
+        heads.pop(0)
+    return (heads[0][0], [feed for _, feed in heads]) if heads else None
+
+
+def _pairs(kinds: list[str]) -> int:
+    """Where a run of stamp/headline pairs reaching the end starts (or ``len(kinds)``)."""
+    start = len(kinds)
+    pair = kinds[-2:]
+    if pair in (["stamp", "headline"], ["headline", "stamp"]):
+        while start >= 2 and kinds[start - 2 : start] == pair:
+            start -= 2
+    return start
+
+
+class Feeds(Cleaner):
+    """Remove a feed of other stories' headlines at the end of the text.
+
+    >>> from cleanse.pipeline import Pipeline
+    >>> doc = Pipeline(cleaners=[Feeds()]).clean("Talks ended.\\nRead more\\nTalks to resume\\n2 days ago")
+    >>> doc.text, doc.meta["feeds"]
+    ('Talks ended.', [{'heading': 'Read more', 'items': 1}])
+    """
+
+    name = "feeds"
+    order = 600
+    removes = "trailing feeds of other headlines (OTHER NEWS, Related stories, ... with '4 hrs ago' stamps)"
+
+    def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
+        paras = paragraphs(text)
+        kinds = _trailing_kinds(paras)
+        offset = len(paras) - len(kinds)
+        headed = _headed([p.text for p in paras[offset:]], kinds)
+        if headed is not None:
+            start, feeds = headed
+            reason = "heading-feed"
+        else:
+            start = _pairs(kinds)
+            feeds = [{"heading": "", "items": kinds[start:].count("headline")}]
+            reason = "stamp-pairs"
+        if start >= len(kinds):
+            return
+        meta.setdefault("feeds", []).extend(feeds)
+        yield from remove_paragraphs(text, paras, [(i, "feed", reason) for i in range(offset + start, len(paras))])
+
+
+@hookimpl
+def register_cleaners(register: Any) -> None:
+    register(Feeds())

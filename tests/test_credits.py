@@ -1,0 +1,122 @@
+"""The credits cleaner: bylines, credit lines and 'originally published' lines."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanse
+from cleanse import Pipeline
+from cleanse.model import Document
+from cleanse.plugins.credits import Credits
+
+BODY = "Talks began on Monday.\n\nThey ended on Tuesday."
+
+
+def run(text: str) -> Document:
+    return Pipeline(cleaners=[Credits()]).clean(text)
+
+
+def test_byline_names_go_to_authors() -> None:
+    doc = run("By Hyonhee Shin, Josh Smith and Guy Faulconbridge\n\n" + BODY)
+    assert doc.text == BODY
+    assert doc.meta["credits"]["authors"] == ["Hyonhee Shin", "Josh Smith", "Guy Faulconbridge"]
+    assert [(r.kind, r.reason) for r in doc.removed] == [("byline", "byline")]
+
+
+def test_byline_splits_on_ampersand_and_oxford_comma() -> None:
+    doc = run("BY ANN LEE, Bo Kim, & Jean-Luc de la Cruz\n\n" + BODY)
+    assert doc.meta["credits"]["authors"] == ["ANN LEE", "Bo Kim", "Jean-Luc de la Cruz"]
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("By Jane Q. Roe | Radio Free Asia", "Radio Free Asia"),
+        ("By Jane Q. Roe, Reuters", "Reuters"),
+        ("By Jane Q. Roe", None),
+    ],
+)
+def test_byline_outlet_goes_to_source(line: str, outlet: str | None) -> None:
+    doc = run(f"{line}\n\n{BODY}")
+    assert doc.text == BODY
+    assert doc.meta["credits"]["authors"] == ["Jane Q. Roe"]
+    assert doc.meta["credits"]["source"] == outlet
+
+
+def test_reuters_credit_line() -> None:
+    line = (
+        "(Reporting by Hyonhee Shin and Josh Smith and Guy Faulconbridge in Moscow; Additional reporting by "
+        "Lidia Kelly in Melbourne and Michelle Nichols in New York; Editing by Gerry Doyle and Gareth Jones)"
+    )
+    doc = run(f"{BODY}\n\n{line}")
+    assert doc.text == BODY
+    credits = doc.meta["credits"]
+    assert credits["reporters"] == [
+        "Hyonhee Shin",
+        "Josh Smith",
+        "Guy Faulconbridge",
+        "Lidia Kelly",
+        "Michelle Nichols",
+    ]
+    assert credits["editors"] == ["Gerry Doyle", "Gareth Jones"]
+    assert [(r.kind, r.reason) for r in doc.removed] == [("credit", "credit-line")]
+
+
+def test_writing_by_goes_to_authors() -> None:
+    doc = run(f"{BODY}\n(Writing by Ann Lee; Editing by Bo Kim)")
+    assert doc.meta["credits"]["authors"] == ["Ann Lee"]
+    assert doc.meta["credits"]["editors"] == ["Bo Kim"]
+
+
+def test_rfa_credit_lines() -> None:
+    tail = (
+        "Edited by RFA Staff.\n"
+        "This content originally appeared on Radio Free Asia and was authored by By Taejun J. Kang for RFA.\n"
+        "This post was originally published on Radio Free."
+    )
+    doc = run(f"{BODY}\n{tail}")
+    assert doc.text == BODY
+    credits = doc.meta["credits"]
+    assert credits["editors"] == ["RFA Staff"]
+    assert credits["authors"] == ["Taejun J. Kang"]
+    assert credits["source"] == "Radio Free Asia"
+    assert [r.reason for r in doc.removed] == ["credit-line", "originally-published", "originally-published"]
+
+
+def test_originally_published_sets_source_only_when_unset() -> None:
+    doc = run(f"{BODY}\nThis post was originally published on Radio Free.")
+    assert doc.meta["credits"]["source"] == "Radio Free"
+    assert doc.meta["credits"]["authors"] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the week, the talks had collapsed.",
+        "By 2030 the plant will produce twice as much.",
+        "By Monday",
+        "Edited versions of the tape were aired on Monday.",
+        "Reporting by local media suggested the talks had failed.",
+        "(Reporting by local media suggested the talks had failed)",
+        "Written by hand, the note was left on the desk.",
+        "This story first appeared in print decades ago, and readers loved it.",
+    ],
+)
+def test_keeps_body(line: str) -> None:
+    text = f"{line}\n\n{BODY}"
+    assert run(text).text == text
+    assert cleanse.clean(text).text == text
+
+
+def test_byline_only_near_the_edges() -> None:
+    middle = "\n\n".join(f"Paragraph {i} of the story." for i in range(8))
+    text = f"{BODY}\n\n{middle}\n\nBy Design\n\n{middle}"
+    assert run(text).text == text
+
+
+def test_default_pipeline() -> None:
+    doc = cleanse.clean("By Ann Lee\n\nSEOUL (Reuters) - Talks began.\n\n(Editing by Bo Kim)\n")
+    assert doc.text == "Talks began."
+    assert doc.meta["credits"]["authors"] == ["Ann Lee"]
+    assert doc.meta["credits"]["editors"] == ["Bo Kim"]
+    assert doc.meta["dateline"]["places"] == ["SEOUL"]

@@ -1,0 +1,107 @@
+"""The feeds cleaner: headline feeds appended to the end of an article."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanse
+from cleanse import Pipeline
+from cleanse.model import Document
+from cleanse.plugins.feeds import Feeds
+
+BODY = "Talks began on Monday.\n\nThey ended on Tuesday, officials said."
+HEADLINES = [
+    "Supreme Court overturns ex-mayor’s bribery conviction",
+    "‘One Piece' Adds Trio of Actors to Season 2 (Exclusive)",
+    "Which NBA Draft prospects fit the needs of each lottery team?",
+]
+
+
+def run(text: str) -> Document:
+    return Pipeline(cleaners=[Feeds()]).clean(text)
+
+
+def test_other_news_with_stamps() -> None:
+    feed = "\n\n".join(f"{i + 4} hrs ago\n\n{h}" for i, h in enumerate(HEADLINES))
+    doc = run(f"{BODY}\n\nOTHER NEWS\n\n{feed}")
+    assert doc.text == BODY
+    assert doc.meta["feeds"] == [{"heading": "OTHER NEWS", "items": 3}]
+    assert {(r.kind, r.reason) for r in doc.removed} == {("feed", "heading-feed")}
+    assert len(doc.removed) == 7
+
+
+@pytest.mark.parametrize(
+    ("heading", "stamps"),
+    [
+        ("More from Reuters", ["2 days ago", "1h ago", "yesterday"]),
+        ("Related stories:", [None, None, None]),
+        ("Recommended", [None, "an hour ago", None]),
+        ("Most read", ["just now", None, None]),
+        ("Read more", [None, None, None]),
+        ("Latest news", ["3 mins ago", "3 mins ago", "3 mins ago"]),
+        ("Trending", [None, None, None]),
+    ],
+)
+def test_other_headings(heading: str, stamps: list[str | None]) -> None:
+    items = [x for h, s in zip(HEADLINES, stamps, strict=True) for x in (h, s) if x]
+    doc = run(BODY + "\n" + "\n".join([heading, *items]))
+    assert doc.text == BODY
+    assert doc.meta["feeds"] == [{"heading": heading.rstrip(":"), "items": 3}]
+
+
+def test_two_feeds_in_a_row() -> None:
+    doc = run(f"{BODY}\nMost read\n{HEADLINES[0]}\nLatest\n{HEADLINES[1]}\n{HEADLINES[2]}")
+    assert doc.text == BODY
+    assert doc.meta["feeds"] == [{"heading": "Most read", "items": 1}, {"heading": "Latest", "items": 2}]
+
+
+@pytest.mark.parametrize("order", ["stamp-first", "headline-first"])
+def test_stamp_pairs_without_heading(order: str) -> None:
+    pairs = [("5 hrs ago", h) if order == "stamp-first" else (h, "5 hrs ago") for h in HEADLINES]
+    doc = run(BODY + "\n\n" + "\n\n".join(x for pair in pairs for x in pair))
+    assert doc.text == BODY
+    assert doc.meta["feeds"] == [{"heading": "", "items": 3}]
+    assert {r.reason for r in doc.removed} == {"stamp-pairs"}
+
+
+def test_one_stamp_pair_is_a_feed() -> None:
+    doc = run(f"{BODY}\n\n5 hrs ago\n\n{HEADLINES[0]}")
+    assert doc.text == BODY
+    assert doc.meta["feeds"] == [{"heading": "", "items": 1}]
+
+
+def test_a_lone_headline_without_stamp_is_kept() -> None:
+    text = f"{BODY}\n\n{HEADLINES[0]}"
+    assert run(text).text == text
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Other news outlets reported the same figures.",
+        "Recommended reading for the committee included the report.",
+        "PARTNERSHIP AGREEMENT\n\nPutin's adviser said they may sign a partnership agreement.",
+        "Related\n\nThe deal would not be directed against any other country.",
+        "The talks ended 4 hrs ago, officials said.\n\nThey may resume.",
+        "OTHER NEWS\n\nThe talks may resume on Friday, officials said.",
+        "Read more",
+    ],
+)
+def test_keeps_body(tail: str) -> None:
+    text = f"{BODY}\n\n{tail}"
+    assert run(text).text == text
+    assert cleanse.clean(text).text == text
+
+
+def test_never_takes_the_first_paragraph() -> None:
+    text = "Trending\n\n" + "\n\n".join(HEADLINES)
+    assert run(text).text == text
+
+
+def test_default_pipeline() -> None:
+    doc = cleanse.clean(
+        f"SEOUL (Reuters) - {BODY}\n\n(Editing by Bo Kim)\n\nOTHER NEWS\n\n4 hrs ago\n\n{HEADLINES[0]}\n"
+    )
+    assert doc.text == BODY
+    assert doc.meta["feeds"] == [{"heading": "OTHER NEWS", "items": 1}]
+    assert doc.meta["credits"]["editors"] == ["Bo Kim"]

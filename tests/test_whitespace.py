@@ -1,0 +1,66 @@
+"""The whitespace cleaner: line breaks, trailing spaces and blank lines."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanse
+from cleanse import Pipeline
+from cleanse.model import Document
+from cleanse.pipeline import replay
+from cleanse.plugins.whitespace import Whitespace
+
+
+def run(text: str) -> Document:
+    return Pipeline(cleaners=[Whitespace()]).clean(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "reasons"),
+    [
+        ("One.\r\nTwo.\r\n", "One.\nTwo.", ["crlf", "trailing-blank"]),
+        ("One.\rTwo.", "One.\nTwo.", ["crlf"]),
+        ("One.  \t\nTwo.", "One.\nTwo.", ["trailing"]),
+        ("One.\n\n\n\n\nTwo.", "One.\n\nTwo.", ["blank-run"]),
+        ("One.\n \n\t\n\nTwo.", "One.\n\nTwo.", ["blank-run"]),
+        ("\n\n  \nOne.\n\nTwo.", "One.\n\nTwo.", ["leading"]),
+        ("One.\n\nTwo.\n\n\n  \n", "One.\n\nTwo.", ["trailing-blank"]),
+        (" \n\t\n", "", ["blank-document"]),
+    ],
+)
+def test_rules(text: str, want: str, reasons: list[str]) -> None:
+    doc = run(text)
+    assert doc.text == want
+    assert [r.reason for r in doc.removed] == reasons
+    assert {r.kind for r in doc.removed} <= {"whitespace"}
+    assert replay(doc.text, doc.removed) == text
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_keeps_the_documents_own_separator(separator: str) -> None:
+    text = separator.join(["One.", "Two.", "Three."])
+    doc = run(text)
+    assert doc.text == text
+    assert doc.removed == []
+
+
+def test_keeps_mixed_separators_and_inner_spaces() -> None:
+    text = "  Indented line.\nNext line.\n\nA  gap  inside."
+    assert run(text).text == text
+
+
+def test_idempotent() -> None:
+    once = run("\r\n\r\nOne.  \r\n\r\n\r\n\r\nTwo.\t\nThree.\n\n\n").text
+    assert once == "One.\n\nTwo.\nThree."
+    assert run(once).text == once
+    assert run(once).removed == []
+
+
+def test_empty_text() -> None:
+    doc = run("")
+    assert doc.text == ""
+    assert doc.removed == []
+
+
+def test_default_pipeline() -> None:
+    assert cleanse.clean("Talks began.\r\n\r\n\r\nThey ended.  \n\n").text == "Talks began.\n\nThey ended."
