@@ -15,8 +15,11 @@ Rules (each removal's ``reason``):
 - ``heading``: a paragraph that is only a label (``You may also like...``,
   ``Popular on IndieWire``, ``More:``), with the run of headline-shaped
   paragraphs that follows it (at most 15, each at most 25 words and not
-  ending with a full stop; only list items if the first one is). In the last half of the text, when every
-  paragraph to the end is short (at most 30 words), the run goes to the end.
+  ending with a full stop; only list items if the first one is). A bare
+  label with no headline after it (``Related``, ``Read more``) stays unless
+  it announces a list (``More:``, ``You may also like...``) or names a site.
+  Such a heading in the last half of the text takes every paragraph to the
+  end when all of them are short (at most 30 words).
 - ``headlines``: in the last half of the text, a run of three or more
   list items (``- ...``) written as headlines in Title Case (five or more
   words, no colon, no score), none ending with a full stop.
@@ -77,6 +80,9 @@ _HEADING = regex.compile(
     rf"|^\W{{0,3}}(?:{_LABELS})\s*(?::|\.\.\.|…|»|>)?\W{{0,3}}$",
     regex.IGNORECASE,
 )
+# A heading that announces what follows ("More:", "You may also like...") or names a site goes even when
+# its list was lost; a bare label ("Related", "Read more") with nothing after it may be a word of the body.
+_ANNOUNCES = regex.compile(rf"(?::|\.\.\.|…|»|>)\W{{0,3}}$|^\W{{0,3}}(?:{_NAMED})\s", regex.IGNORECASE)
 _CAPITALISED = regex.compile(r"^[\p{Lu}\d]")
 
 
@@ -151,7 +157,8 @@ class Related(Cleaner):
     @staticmethod
     def _heading_run(paras: list[Paragraph], index: int, tail: int) -> list[int]:
         after = paras[index + 1 :]
-        if index >= tail and all(is_short(p, 30) for p in after):
+        announces = _ANNOUNCES.search(paras[index].text, timeout=REGEX_TIMEOUT) is not None
+        if announces and index >= tail and after and all(is_short(p, 30) for p in after):
             return [index, *(p.index for p in after)]
         run = [index]
         listed = bool(after) and is_list_item(after[0].text)
@@ -159,6 +166,8 @@ class Related(Cleaner):
             if not is_headline(p.text) or (listed and not is_list_item(p.text)):
                 break
             run.append(p.index)
+        if len(run) == 1 and not announces:
+            return []
         return run
 
     @staticmethod

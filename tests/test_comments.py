@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from cleanse.plugins.comments import Comments, is_comment_heading
 
 from cleanse.pipeline import Pipeline
+from cleanse.plugins.comments import Comments, is_comment_heading
 
 BODY = (
     "The city council voted on Tuesday to close the old bridge for repairs that are expected to last "

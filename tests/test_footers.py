@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from cleanse.plugins.footers import Footers
 
 from cleanse.pipeline import Pipeline
+from cleanse.plugins.footers import Footers
 
 BODY = (
     "NASA on Monday enlisted the engineering muscle of the commercial space industry to build landers that "

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from cleanse.plugins.prompts import Prompts
 
 from cleanse.pipeline import Pipeline
+from cleanse.plugins.prompts import Prompts
 
 BODY = (
     "The Steelers spent Monday trying to distance themselves from Thursday night's fight that led to "

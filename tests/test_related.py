@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from cleanse.plugins.related import Related
 
 from cleanse.pipeline import Pipeline
+from cleanse.plugins.related import Related
 
 BODY = (
     "Alibaba is set to raise up to $12.9bn from its second listing in Hong Kong, pricing its shares at a "
@@ -108,3 +108,17 @@ def test_results_and_award_lists_at_the_end_stay() -> None:
         "- Best Actress In A Leading Role: Renee Zellweger\n- Best Picture Of The Year: Parasite"
     )
     assert clean(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("tail", "removed"),
+    [
+        ("Related\nThe deal would not be directed against any other country.", False),
+        ("Read more", False),
+        ("More:\nThe deal would not be directed against any other country.", True),
+        ("You may also like:", True),
+    ],
+)
+def test_a_label_without_its_list_goes_only_if_it_announces_one(tail: str, removed: bool) -> None:
+    text = f"{BODY}\n{tail}"
+    assert (clean(text)[0] != text) is removed

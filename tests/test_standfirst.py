@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from cleanse.plugins.standfirst import Standfirst
 
 from cleanse.pipeline import Pipeline
+from cleanse.plugins.standfirst import Standfirst
 
 BODY = (
     "Gaming used to be so simple. We'd buy a game, sit down in front of a console and play to the end.\n"
