@@ -198,6 +198,7 @@ def plugins(
         click.echo(json.dumps(rows, indent=2))
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title="cleanse plugins, in the order they run", title_justify="left")
@@ -206,19 +207,21 @@ def plugins(
     for row in rows:
         table.add_row(
             str(row["order"]),
-            str(row["name"]),
+            escape(str(row["name"])),
             "yes" if row["enabled"] else "[red]no[/red]",
-            str(row["removes"]),
-            f"{row['distribution']} {row['version']}" if row["distribution"] else f"({row['plugin']})",
+            escape(str(row["removes"])),
+            escape(f"{row['distribution']} {row['version']}" if row["distribution"] else f"({row['plugin']})"),
         )
-    console = Console()
+    console = Console(highlight=False)
     console.print(table)
-    console.print(f"configuration: {config.source or 'defaults (no cleanse.toml or [tool.cleanse] found)'}")
+    settings = [f"configuration: {config.source or 'defaults (no cleanse.toml or [tool.cleanse] found)'}"]
     if config.disable:
-        console.print(f"disabled: {', '.join(sorted(config.disable))}")
+        settings.append(f"disabled: {', '.join(sorted(config.disable))}")
     if config.order:
-        console.print("order overrides: " + ", ".join(f"{k}={v}" for k, v in sorted(config.order.items())))
-    console.print(f"strict: {'yes' if config.strict else 'no'}; max_bytes: {config.max_bytes}")
+        settings.append("order overrides: " + ", ".join(f"{k}={v}" for k, v in sorted(config.order.items())))
+    settings.append(f"strict: {'yes' if config.strict else 'no'}; max_bytes: {config.max_bytes}")
+    for line in settings:
+        console.print(line, markup=False)
 
 
 @cli.command("eval", epilog=EPILOG_EVAL)
