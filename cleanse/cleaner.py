@@ -18,7 +18,8 @@ class Cleaner:
 
     - ``name``: unique; what users type in ``-p no:NAME`` and in config.
     - ``order``: lower runs first. Built-ins: whitespace 100, title 200,
-      captions 300, credits 400, dateline 500, feeds 600.
+      standfirst 210, captions 300, credits 400, feeds 600, comments 650,
+      related 660, prompts 670, footers 680, dateline 690 (extract 0, HTML only).
     - ``removes``: one line for ``cleanse plugins``: what this cleaner removes.
     - ``before`` / ``after``: names of cleaners this one must run before or
       after, whatever the orders say (unknown names are ignored).

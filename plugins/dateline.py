@@ -8,8 +8,11 @@ Rules (each removal's ``reason``; only the prefix goes, the rest of the paragrap
 - ``place-dash``: a place in capitals (three letters or more), then a dash between spaces:
   ``NEW YORK — ``, ``LONDON - ``, ``KYIV, Ukraine — ``.
 
-Only the first of the first few paragraphs that has one counts (earlier ones may still be
-bylines when cleaners are reordered). ``meta["dateline"]`` gets ``places`` (split on ``/``;
+Only the story's first prose paragraph is searched (short headline-like paragraphs before
+it may still be bylines when cleaners are reordered): a dash further down is body text, and
+removing a dateline never bares another one. A ``place-dash`` dateline must be followed by
+the start of a sentence, so ``NATO — the alliance ...`` stays; a prefix followed by what
+parses as another dateline is left alone. ``meta["dateline"]`` gets ``places`` (split on ``/``;
 a ``, Region`` stays with its place), ``agency``, ``date`` (ISO, or None without a year) and
 ``text`` (the prefix, trimmed). ``WASHINGTON state officials said ...`` and
 ``US - China talks ...`` are body text.
@@ -26,7 +29,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.text import REGEX_TIMEOUT, paragraphs, remove_paragraphs
+from cleanse.text import REGEX_TIMEOUT, looks_like_headline, paragraphs, remove_paragraphs
 
 SEARCH_PARAGRAPHS = 4
 _MONTHS = [
@@ -47,10 +50,12 @@ _TAIL = rf"(?:,\s*(?P<region>{_REGION}))?(?:,\s*(?P<date>{_DATE}))?"
 _AGENCY = regex.compile(
     r"\s*(?P<prefix>(?:(?i:date|dated|updated|published)\s*:?\s+)?"
     rf"(?:(?P<date0>{_DATE})|(?P<places>{_PLACE}(?:\s*/\s*{_PLACE}){{0,3}}){_TAIL})"
-    r"\s*\((?P<agency>\p{L}[\p{L}&' -]{0,30})\)\s*[-–—]{1,2})\s*"
+    r"\s*\((?P<agency>\p{L}[\p{L}&' -]{0,30})\)\s*[-–—]{1,2})(?:\s+|\Z|(?=[\p{Lu}\p{N}\"'“‘«]))"
 )
 _PLACE_DASH = regex.compile(
     rf"\s*(?P<prefix>(?P<places>{_CAPS_PLACE}(?:\s*/\s*{_CAPS_PLACE}){{0,3}}){_TAIL}\s+[-–—]{{1,2}})\s+"
+    # What follows a real dateline starts a sentence; "NATO — the alliance ..." is body text.
+    r"(?=[\p{Lu}\p{N}\"'“‘«])"
 )
 _DATE_PARTS = regex.compile(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)|(?P<word>\p{L}+)|(?P<num>\d+)")
 
@@ -87,6 +92,8 @@ def parse_dateline(line: str) -> tuple[int, str, dict[str, Any]] | None:
     (38, 'agency', ['WASHINGTON'], 'Reuters', '2024-06-18', 'WASHINGTON, June 18, 2024 (Reuters) -')
     >>> parse_dateline("US - China talks resumed.") is None
     True
+    >>> parse_dateline("NATO — the alliance founded in 1949 — will meet.") is None
+    True
     """
     m = _AGENCY.match(line, timeout=REGEX_TIMEOUT)
     reason = "agency"
@@ -118,7 +125,9 @@ class Dateline(Cleaner):
     """
 
     name = "dateline"
-    order = 500
+    # Last of the cleaners that remove paragraphs from the top (captions, credits, prompts...):
+    # it must see the story's real first paragraph, or a second cleaning would find more.
+    order = 690
     removes = "the dateline opening the story (SEOUL (Reuters) - , NEW YORK — )"
 
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
@@ -126,8 +135,14 @@ class Dateline(Cleaner):
         for p in paras[:SEARCH_PARAGRAPHS]:
             found = parse_dateline(p.text)
             if found is None:
-                continue
-            end, reason, meta["dateline"] = found
+                if looks_like_headline(p.text):
+                    continue  # a byline or heading still standing before the story
+                return  # the story's first paragraph has no dateline: none further down counts
+
+            end, reason, found_meta = found
+            if parse_dateline(p.text[end:]) is not None:
+                return  # two datelines in a row is not a shape we know: removing one would bare the other
+            meta["dateline"] = found_meta
             if p.text[end:].strip():
                 yield Edit(p.start, p.start + end, "dateline", reason)
             else:  # the dateline stands alone on its line

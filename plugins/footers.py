@@ -21,7 +21,8 @@ Rules (each removal's ``reason``):
   editor``, ``We'd like to hear what you think``).
 - ``bio``: a paragraph of at most 50 words that starts with a name and says
   what that person is (``Eric Song is IGN's deal curator ...``), naming a
-  newsroom role.
+  newsroom role, and reports nobody's words (``Jane Roe is the paper's editor,
+  the board said.`` is news).
 - ``disclosure``: an affiliate disclosure (``If you buy something through
   this post, IGN may get a share of the sale``).
 - ``filed``: ``Filed under: ...``, ``Tags: ...``, ``Posted in ...`` (at most 20 words).
@@ -68,6 +69,8 @@ _BIO = regex.compile(
     r"|freelancer|producer|intern|critic|blogger|staff)\b",
     _I,
 )
+# A bio describes its writer; a sentence that reports what someone said is news about a person.
+_REPORTED = regex.compile(r"\b(?:said|says|told|according\s+to|announced|confirmed)\b", _I)
 _DISCLOSURE = regex.compile(
     r"\bif\s+you\s+(?:buy|purchase)\s+(?:something|anything|a\s+product)\b.{0,80}\b(?:share|commission)"
     r"|\b(?:may|might)\s+(?:earn|get|receive)\s+(?:a|an)\s+(?:small\s+)?(?:share|commission|affiliate)"
@@ -118,7 +121,7 @@ class Footers(Cleaner):
             return "tip"
         if n <= 60 and _CONTACT.search(t, timeout=REGEX_TIMEOUT):
             return "contact"
-        if n <= 50 and _BIO.match(t, timeout=REGEX_TIMEOUT):
+        if n <= 50 and _BIO.match(t, timeout=REGEX_TIMEOUT) and not _REPORTED.search(t, timeout=REGEX_TIMEOUT):
             return "bio"
         if n <= 50 and _DISCLOSURE.search(t, timeout=REGEX_TIMEOUT):
             return "disclosure"

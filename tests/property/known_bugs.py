@@ -1,0 +1,38 @@
+"""Body text that built-in cleaners once dropped: each a generated example, pinned.
+
+The property tests that can meet these run them first (``@example``), so a
+regression shows on the first example. A bug found and not yet fixed gets an
+entry here with an ``xfail(strict=True)`` mark on the tests it breaks, removed
+with the fix.
+"""
+
+from __future__ import annotations
+
+from cleanse.testing import GeneratedDocument, Noise
+
+# Fixed: dateline, rule place-dash: an acronym opening a sentence with a dash aside is taken for a
+# place. The rest of a real dateline starts a sentence (a capital, a digit, a quote); here it
+# goes on in lower case. The same rule looks past a first paragraph that had a dateline, so
+# cleaning twice removes more (not idempotent).
+NATO = "NATO — the alliance founded in 1949 — will meet in Seoul on Monday."
+DATELINE_LOOKALIKE = GeneratedDocument(
+    text=f"{NATO}\n\nThe ministry said on Monday that talks would resume next month.",
+    body=(NATO, "The ministry said on Monday that talks would resume next month."),
+)
+DATELINE_TWICE = GeneratedDocument(
+    text=f"SEOUL (Reuters) - Talks began on Monday, officials said.\n\n{NATO}",
+    body=("Talks began on Monday, officials said.", NATO),
+    noise=(Noise("dateline", "agency", ("SEOUL (Reuters) - ",)),),
+    dateline="SEOUL (Reuters) - ",
+)
+
+# Fixed, kept as a pinned regression: footers (rule bio) once took a body sentence that
+# names a person's newsroom role, with attribution, near the end of the story, for an author bio.
+EDITOR = "Jane Roe is the newspaper's editor, the board said on Monday."
+FOOTER_LOOKALIKE = GeneratedDocument(
+    text=f"The ministry said on Monday that talks would resume next month.\n\n{EDITOR}",
+    body=("The ministry said on Monday that talks would resume next month.", EDITOR),
+)
+
+# Fixed: dateline again: removing one dateline can bare another, so a second cleaning removes more.
+REBARED = "A(A)-AAA – 0"

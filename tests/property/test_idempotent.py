@@ -1,0 +1,21 @@
+"""Property 4: cleaning is idempotent: cleaning the output again changes nothing."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+
+from cleanse.testing import GeneratedDocument, StrictRunner, assert_idempotent, documents, hostile_texts
+
+from .known_bugs import DATELINE_TWICE, REBARED
+
+
+@example(gen=DATELINE_TWICE)
+@given(gen=documents())
+def test_cleaning_a_page_twice_changes_nothing(builtin: StrictRunner, gen: GeneratedDocument) -> None:
+    assert_idempotent(builtin, gen.text, gen.meta)
+
+
+@example(text=REBARED)
+@given(text=hostile_texts(max_repeat=200))
+def test_cleaning_any_text_twice_changes_nothing(builtin: StrictRunner, text: str) -> None:
+    assert_idempotent(builtin, text)
