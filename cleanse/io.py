@@ -161,6 +161,54 @@ def read_jsonl_lines(lines: Iterable[str], source: str, stem: str) -> Iterator[I
         yield record_to_document(line, source, stem, number)
 
 
+def read_jsonl_stream(lines: Iterable[bytes], source: str, stem: str, max_bytes: int | None = None) -> Iterator[Item]:
+    """JSONL from a byte stream (an open file, stdin), record by record: the stream is never held whole.
+
+    Each line is decoded on its own (JSON Lines is UTF-8; another encoding is
+    guessed line by line). With ``max_bytes`` and a stream that has
+    ``readline``, a longer line is reported and skipped without being held.
+
+    >>> import io
+    >>> stream = io.BytesIO(b'{"id": "a", "text": "One."}\\n\\n{"text": "Two."}\\n[1]\\n')
+    >>> [str(x) if isinstance(x, InputError) else x.id for x in read_jsonl_stream(stream, "s.jsonl", "s")]
+    ['a', 's:3', 's.jsonl:4: a record must be a JSON object, got list']
+    >>> [str(x) for x in read_jsonl_stream(io.BytesIO(b'{"text": "Too long."}\\n'), "s.jsonl", "s", max_bytes=8)]
+    ['s.jsonl:1: record is longer than the limit of 8 bytes (see max_bytes); skipped']
+    """
+    for number, raw in enumerate(_bounded_lines(lines, max_bytes), start=1):
+        if raw is None:
+            yield InputError(
+                source, f"record is longer than the limit of {max_bytes} bytes (see max_bytes); skipped", number
+            )
+            continue
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            try:
+                line, _ = decode(raw)
+            except DecodeError as exc:
+                yield InputError(source, str(exc), number)
+                continue
+        yield record_to_document(line, source, stem, number)
+
+
+def _bounded_lines(lines: Iterable[bytes], limit: int | None) -> Iterator[bytes | None]:
+    """The lines of ``lines``; None for each line longer than ``limit``, read past in pieces."""
+    readline = getattr(lines, "readline", None)
+    if limit is None or readline is None:
+        yield from lines
+        return
+    while line := readline(limit + 1):
+        if line.endswith(b"\n") or len(line) <= limit:  # at most limit bytes before the line break
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = readline(1 << 20)
+        yield None
+
+
 def record_to_document(line: str, source: str, stem: str, number: int) -> Item:
     """One JSONL line as a document, or an error naming the line."""
     try:
@@ -233,6 +281,9 @@ def read_file(path: Path, source: str, max_bytes: int | None = None) -> Iterator
     if reader is None:
         yield InputError(source, "no reader for this file type")
         return
+    if reader is read_jsonl:  # records are streamed, never loaded whole; max_bytes bounds each one
+        yield from _stream_jsonl_file(path, source, gz, max_bytes)
+        return
     try:
         if max_bytes is not None and path.stat().st_size > max_bytes and not gz:
             yield InputError(source, f"file is larger than the limit of {max_bytes} bytes (see max_bytes)")
@@ -256,6 +307,23 @@ def read_file(path: Path, source: str, max_bytes: int | None = None) -> Iterator
     yield from reader(data, source, doc_id(source))
 
 
+def _stream_jsonl_file(path: Path, source: str, gz: bool, max_bytes: int | None) -> Iterator[Item]:
+    found = False
+    try:
+        with gzip.open(path, "rb") if gz else path.open("rb") as fh:
+            for item in read_jsonl_stream(fh, source, doc_id(source), max_bytes):
+                found = True
+                yield item
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        yield InputError(source, f"not a valid gzip file ({exc})")
+        return
+    except OSError as exc:
+        yield InputError(source, f"cannot read: {exc.strerror or exc}")
+        return
+    if not found:
+        yield InputError(source, "empty file")
+
+
 class _TooLarge(Exception):
     pass
 
@@ -272,7 +340,7 @@ def iter_documents(paths: Iterable[str], exclude: Path | None = None, max_bytes:
     """Every document (or input error) of ``paths``, ``-`` meaning JSONL on stdin."""
     for given in paths:
         if given == STDIN:
-            yield from read_jsonl_lines(sys.stdin, "<stdin>", "stdin")
+            yield from read_jsonl_stream(sys.stdin.buffer, "<stdin>", "stdin", max_bytes)
             continue
         for found in iter_files([given], exclude):
             if isinstance(found, InputError):
