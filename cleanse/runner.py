@@ -1,15 +1,56 @@
-"""Running a pipeline over many documents and keeping count of what it did."""
+"""Running a pipeline over many documents: in this process, on worker processes, or on a Dask cluster.
+
+Every engine yields its outcomes in input order, so the output is the same
+whatever the engine and the number of workers, and each holds a bounded
+number of documents whatever the size of the input:
+
+- :func:`run_local` cleans one document after another, as they are read.
+- :func:`run_parallel` reads on a thread and cuts the documents into batches
+  (:data:`BATCH_DOCS` documents or :data:`BATCH_CHARS` characters, whichever
+  comes first; a batch also goes out when the input pauses for :data:`LINGER`
+  seconds, so a trickle of records is not held back). At most
+  :data:`IN_FLIGHT_PER_WORKER` batches per worker are out at any time. Workers
+  are processes (``forkserver``, or ``spawn`` where there is none) that each
+  rebuild the pipeline from its recipe once; a worker that dies (killed, out
+  of memory, a crash in native code) fails only the document it was cleaning.
+- :func:`run_dask` sends the same batches to the workers of a Dask cluster.
+
+Callers count their summaries from the outcomes they receive, so the
+counts add up across workers.
+"""
 
 from __future__ import annotations
 
+import os
+import pickle
+import threading
+import time
 import traceback
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
 
 from cleanse.io import InputError, Item
 from cleanse.model import Document
 from cleanse.pipeline import Pipeline
+
+#: A batch closes at this many documents ...
+BATCH_DOCS = 64
+#: ... or this many characters of text, whichever comes first.
+BATCH_CHARS = 1_000_000
+#: Seconds a started batch waits for more input before it goes out anyway.
+LINGER = 0.05
+#: Batches out per worker: one being cleaned, one waiting, so no worker idles.
+IN_FLIGHT_PER_WORKER = 2
+
+ENGINES = ("local", "dask")
+
+
+class EngineError(RuntimeError):
+    """An engine that cannot start (Dask not installed, a scheduler out of reach)."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +73,14 @@ class Failed:
 Outcome = Document | InputError | Failed
 
 
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
 def clean_item(pipeline: Pipeline, item: Item) -> Outcome:
     """Clean one document; an input error passes through, a failure is caught and described."""
     if isinstance(item, InputError):
@@ -42,10 +91,335 @@ def clean_item(pipeline: Pipeline, item: Item) -> Outcome:
         return Failed(item.source, item.id, f"{type(exc).__name__}: {exc}", traceback.format_exc())
 
 
+def clean_batch(pipeline: Pipeline, batch: list[Item]) -> list[Outcome]:
+    """Clean a batch of documents in order: the task a worker process or a Dask worker runs."""
+    return [clean_item(pipeline, item) for item in batch]
+
+
+def run(
+    pipeline: Pipeline,
+    items: Iterable[Item],
+    *,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Iterator[Outcome]:
+    """Clean ``items`` with ``engine``: ``local`` on ``jobs`` processes (None: every core), or ``dask``.
+
+    >>> from cleanse.model import Document
+    >>> [d.text for d in run(Pipeline(), [Document("a", "SEOUL (Reuters) - Talks began.")], jobs=2)]
+    ['Talks began.']
+    """
+    if engine == "dask":
+        return run_dask(pipeline, items, scheduler=scheduler, workers=jobs)
+    if engine != "local":
+        raise EngineError(f"no engine named {engine!r} (known: {', '.join(ENGINES)})")
+    return run_parallel(pipeline, items, jobs if jobs is not None else default_jobs())
+
+
 def run_local(pipeline: Pipeline, items: Iterable[Item]) -> Iterator[Outcome]:
-    """Clean documents one after another, in input order."""
+    """Clean documents one after another, in input order, each as soon as it is read."""
     for item in items:
         yield clean_item(pipeline, item)
+
+
+def run_parallel(
+    pipeline: Pipeline,
+    items: Iterable[Item],
+    jobs: int,
+    *,
+    batch_docs: int = BATCH_DOCS,
+    batch_chars: int = BATCH_CHARS,
+) -> Iterator[Outcome]:
+    """Clean documents on ``jobs`` worker processes; outcomes come in input order.
+
+    The first batch is cleaned in this process while the input is read on,
+    so a run that fits in one batch never starts a worker.
+    """
+    if jobs <= 1:
+        yield from run_local(pipeline, items)
+        return
+    source = _Prefetch(items, batch_docs, batch_chars)
+    pool = _ProcessPool(pipeline, jobs)
+    try:
+        first = source.batch(batch_docs, batch_chars)
+        if first is None:
+            return
+        yield from clean_batch(pipeline, first)
+        yield from _in_order(source, pool.submit, pool.collect, IN_FLIGHT_PER_WORKER * jobs, batch_docs, batch_chars)
+    finally:
+        source.close()
+        pool.close()
+
+
+def run_dask(
+    pipeline: Pipeline,
+    items: Iterable[Item],
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    batch_docs: int = BATCH_DOCS,
+    batch_chars: int = BATCH_CHARS,
+) -> Iterator[Outcome]:
+    """Clean documents on a Dask cluster: the one at ``scheduler``, or a local one of ``workers`` processes.
+
+    The pipeline goes to every worker once (scattered, then rebuilt from its
+    recipe there); each task cleans one batch. Dask is imported here only.
+    """
+    import importlib
+    import logging
+
+    try:  # typed as Any: distributed's own annotations are partial
+        distributed: Any = importlib.import_module("distributed")
+    except ImportError as exc:
+        raise EngineError("the dask engine needs Dask: pip install 'cleanse[dask]'") from exc
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
+    cluster = None
+    try:
+        if scheduler is None:
+            cluster = LocalCluster(
+                n_workers=workers or default_jobs(),
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            client = Client(cluster, set_as_default=False)
+        else:
+            client = Client(scheduler, set_as_default=False, timeout="20s")
+    except OSError as exc:
+        if cluster is not None:
+            cluster.close()
+        raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    source = _Prefetch(items, batch_docs, batch_chars)
+    try:
+        client.wait_for_workers(1, timeout=60)
+        shared = client.scatter(pipeline, broadcast=True, hash=False)
+        threads = sum(client.nthreads().values()) or 1
+
+        def submit(batch: list[Item]) -> Any:
+            return client.submit(clean_batch, shared, batch, pure=False)
+
+        def collect(batch: list[Item], future: Any) -> list[Outcome]:
+            try:
+                result: list[Outcome] = future.result()
+            except Exception as exc:  # the task's worker died, or the cluster cancelled it
+                reason = f"the Dask task cleaning it failed: {type(exc).__name__}: {exc}"
+                return [_failed(item, reason) for item in batch]
+            return result
+
+        yield from _in_order(source, submit, collect, IN_FLIGHT_PER_WORKER * threads, batch_docs, batch_chars)
+    finally:
+        source.close()
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _failed(item: Item, reason: str) -> Outcome:
+    return item if isinstance(item, InputError) else Failed(item.source, item.id, reason)
+
+
+# --- batches in, outcomes out, in order -----------------------------------------------------
+
+
+class _Pending(Protocol):
+    def done(self) -> bool: ...
+
+
+P = TypeVar("P", bound=_Pending)
+
+
+def _in_order(
+    source: _Prefetch,
+    submit: Callable[[list[Item]], P],
+    collect: Callable[[list[Item], P], list[Outcome]],
+    window: int,
+    batch_docs: int,
+    batch_chars: int,
+) -> Iterator[Outcome]:
+    """Submit batches, at most ``window`` at a time, and yield their outcomes in input order.
+
+    While the input is idle, finished batches at the head still come out
+    (the wait for more input is cut to :data:`LINGER` while batches are out).
+    """
+    pending: deque[tuple[list[Item], P]] = deque()
+    while True:
+        batch = source.batch(batch_docs, batch_chars, wait=LINGER if pending else None)
+        if batch is None:
+            break
+        if batch:
+            pending.append((batch, submit(batch)))
+        while pending and (len(pending) >= window or pending[0][1].done()):
+            yield from collect(*pending.popleft())
+    while pending:
+        yield from collect(*pending.popleft())
+
+
+class _Prefetch:
+    """Reads items on a thread, at most a batch ahead, and hands them out in batches.
+
+    Reading (files, decompression, JSON) then overlaps the wait for workers,
+    and a reader blocked on a quiet stdin does not hold back finished work.
+    """
+
+    def __init__(self, items: Iterable[Item], max_docs: int, max_chars: int) -> None:
+        self._cond = threading.Condition()
+        self._buffer: deque[tuple[Item, int]] = deque()
+        self._chars = 0
+        self._max_docs, self._max_chars = max_docs, max_chars
+        self._finished = self._closed = False
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._read, args=(items,), name="cleanse-reader", daemon=True)
+        self._thread.start()
+
+    def _read(self, items: Iterable[Item]) -> None:
+        try:
+            for item in items:
+                size = len(item.text) if isinstance(item, Document) else 0
+                with self._cond:
+                    # Full: wait, but an item larger than the buffer still goes in alone.
+                    while (
+                        self._buffer
+                        and not self._closed
+                        and (len(self._buffer) >= self._max_docs or self._chars + size > self._max_chars)
+                    ):
+                        self._cond.wait()
+                    if self._closed:
+                        return
+                    self._buffer.append((item, size))
+                    self._chars += size
+                    self._cond.notify_all()
+        except BaseException as exc:  # handed to the consumer, which raises it after the items before it
+            self._error = exc
+        finally:
+            with self._cond:
+                self._finished = True
+                self._cond.notify_all()
+
+    def batch(self, max_docs: int, max_chars: int, wait: float | None = None) -> list[Item] | None:
+        """The next batch; ``[]`` when nothing came within ``wait`` seconds; None at the end of the input.
+
+        A batch closes when full, at the end of the input, or :data:`LINGER`
+        seconds after its first item when no more comes.
+        """
+        batch: list[Item] = []
+        chars = 0
+        first_by = None if wait is None else time.monotonic() + wait
+        rest_by: float | None = None
+        with self._cond:
+            while True:
+                while self._buffer and len(batch) < max_docs and chars < max_chars:
+                    item, size = self._buffer.popleft()
+                    self._chars -= size
+                    batch.append(item)
+                    chars += size
+                    self._cond.notify_all()
+                if len(batch) >= max_docs or chars >= max_chars:
+                    return batch
+                if self._finished and not self._buffer:
+                    if batch:
+                        return batch
+                    if self._error is not None:
+                        raise self._error
+                    return None
+                now = time.monotonic()
+                if batch and rest_by is None:
+                    rest_by = now + LINGER
+                deadline = rest_by if batch else first_by
+                if deadline is not None and now >= deadline:
+                    return batch
+                self._cond.wait(None if deadline is None else deadline - now)
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+
+# --- worker processes -----------------------------------------------------------------------
+
+WORKER_DIED = "the worker process cleaning it died (killed, out of memory, or a crash in native code)"
+
+_worker_pipeline: Pipeline | None = None
+_worker_error = ""
+
+
+def _start_worker(recipe: bytes) -> None:
+    global _worker_pipeline, _worker_error
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops the pool
+    try:
+        _worker_pipeline = pickle.loads(recipe)
+    except Exception as exc:  # reported with each document rather than as a broken pool
+        _worker_error = f"the pipeline could not be rebuilt in a worker process: {type(exc).__name__}: {exc}"
+
+
+def _clean_in_worker(batch: list[Item]) -> list[Outcome]:
+    if _worker_pipeline is None:
+        return [_failed(item, _worker_error) for item in batch]
+    return clean_batch(_worker_pipeline, batch)
+
+
+def _context() -> Any:
+    import multiprocessing
+
+    # forkserver: no fork of a process with threads (the reader), and workers fork
+    # from a server that has imported cleanse once, which is quicker than spawn.
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        ctx.set_forkserver_preload(["cleanse.runner"])
+    return ctx
+
+
+class _ProcessPool:
+    """Worker processes, started with the first batch; a pool that lost a worker is replaced."""
+
+    def __init__(self, pipeline: Pipeline, jobs: int) -> None:
+        self._recipe = pickle.dumps(pipeline)  # fails here, clearly, if a plugin is not picklable
+        self._jobs = jobs
+        self._executor: ProcessPoolExecutor | None = None
+
+    def submit(self, batch: list[Item]) -> Future[list[Outcome]]:
+        for _ in range(2):
+            if self._executor is None:
+                self._executor = ProcessPoolExecutor(
+                    self._jobs, mp_context=_context(), initializer=_start_worker, initargs=(self._recipe,)
+                )
+            try:
+                return self._executor.submit(_clean_in_worker, batch)
+            except BrokenProcessPool:
+                self.close()
+        raise BrokenProcessPool("worker processes die as they start")
+
+    def collect(self, batch: list[Item], future: Future[list[Outcome]]) -> list[Outcome]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        # A worker died with this batch (or another) out: clean each document on its
+        # own in a fresh pool, so that only the one that kills its worker fails.
+        out: list[Outcome] = []
+        for item in batch:
+            if isinstance(item, InputError):
+                out.append(item)
+                continue
+            try:
+                out.extend(self.submit([item]).result())
+            except BrokenProcessPool:
+                out.append(Failed(item.source, item.id, WORKER_DIED))
+        return out
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+
+# --- counting -------------------------------------------------------------------------------
 
 
 @dataclass
