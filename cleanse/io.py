@@ -2,7 +2,8 @@
 
 Inputs are files and directories (walked recursively, in sorted order) or
 ``-`` for JSONL on stdin. Each file is read by the reader registered for its
-suffix (``.txt`` here; other modules register more with :func:`register_reader`);
+suffix (``.txt``, ``.jsonl``, ``.html``/``.htm`` here; other modules register more
+with :func:`register_reader`);
 a ``.gz`` suffix is decompressed first and the suffix before it decides.
 
 A problem with one input never stops the run: readers yield :class:`InputError`
@@ -26,6 +27,7 @@ from typing import Any
 import regex
 
 from cleanse.model import Document
+from cleanse.text import REGEX_TIMEOUT
 
 STDIN = "-"
 
@@ -218,8 +220,12 @@ def record_to_document(line: str, source: str, stem: str, number: int) -> Item:
     if not isinstance(record, dict):
         return InputError(source, f"a record must be a JSON object, got {type(record).__name__}", number)
     text = record.pop("text", None)
+    fmt = "text"
     if not isinstance(text, str):
-        return InputError(source, 'record has no "text" string field', number)
+        text = record.pop("html", None)
+        fmt = "html"
+        if not isinstance(text, str):
+            return InputError(source, 'record has no "text" or "html" string field', number)
     rid = record.pop("id", None)
     meta = record.pop("meta", None)
     record.pop("removed", None)
@@ -230,11 +236,52 @@ def record_to_document(line: str, source: str, stem: str, number: int) -> Item:
         source=source,
         meta=dict(meta) if isinstance(meta, dict) else {},
         extra=record,
+        format=fmt,
     )
+
+
+_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{1,40})""", regex.IGNORECASE)
+
+
+def decode_html(data: bytes) -> tuple[str, str | None]:
+    """Decode a page: UTF-8, else the charset its ``<meta>`` declares, else a guess.
+
+    >>> page = '<html><head><meta charset="windows-1252"></head><body>café</body></html>'
+    >>> decode_html(page.encode("cp1252"))
+    ('<html><head><meta charset="windows-1252"></head><body>café</body></html>', 'windows-1252')
+    """
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    m = _CHARSET.search(data[:4096], timeout=REGEX_TIMEOUT)
+    if m is not None:
+        name = m.group(1).decode("ascii", "replace")
+        try:
+            return data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data)
+
+
+def read_html(data: bytes, source: str, stem: str) -> Iterator[Item]:
+    """An ``.html``/``.htm`` file is one page, extracted to text before cleaning."""
+    try:
+        for signature, what in _BINARY_SIGNATURES.items():
+            if data.startswith(signature):
+                raise DecodeError(f"binary file ({what}), not a page")
+        text, encoding = decode_html(data)
+    except DecodeError as exc:
+        yield InputError(source, str(exc))
+        return
+    meta: dict[str, Any] = {"encoding": encoding} if encoding else {}
+    yield Document(id=stem, text=text, source=source, meta=meta, format="html")
 
 
 register_reader(".txt", read_text)
 register_reader(".jsonl", read_jsonl)
+register_reader(".html", read_html)
+register_reader(".htm", read_html)
 
 
 # --- walking inputs -------------------------------------------------------------------------

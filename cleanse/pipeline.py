@@ -6,6 +6,9 @@ document), applies them in one pass and logs one :class:`Removal` per edit.
 A cleaner that raises or proposes invalid edits is skipped for that document
 (its metadata changes dropped with it) and recorded in ``doc.failures``;
 with ``strict`` the document fails instead.
+
+A page (an HTML document) is first turned into text by the extraction stage
+(:mod:`cleanse.extract`); a page that cannot be extracted fails.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import regex
 
 from cleanse.cleaner import Cleaner
 from cleanse.config import Config
+from cleanse.extract import Extractor, looks_like_html, merge_page_meta
 from cleanse.host import Registered, discover, resolve_order
 from cleanse.model import Document, Edit, PluginFailure, Removal
 
@@ -101,6 +105,10 @@ class Pipeline:
     ``plugins`` adds plugin modules (or objects, or importable module names)
     beside the entry points; ``cleaners`` replaces discovery altogether with
     the given cleaner instances (used to test one cleaner on its own).
+
+    An HTML document first goes through the extraction stage: the first
+    enabled :class:`cleanse.extract.Extractor` (``extract``, with the options
+    of ``[tool.cleanse.options.extract]``), which is not one of ``cleaners``.
     """
 
     def __init__(
@@ -128,7 +136,12 @@ class Pipeline:
             self.registry = resolve_order(registered)
         else:
             self.registry = discover(_import_names(self._plugins), self.config)
-        self.cleaners: list[Cleaner] = [r.cleaner for r in self.registry if r.enabled]
+        enabled = [r.cleaner for r in self.registry if r.enabled]
+        # The first enabled extractor is the extraction stage; it runs on HTML inputs only.
+        self.extractor: Extractor | None = next(
+            (c.configure(self.config.options.get(c.name, {})) for c in enabled if isinstance(c, Extractor)), None
+        )
+        self.cleaners: list[Cleaner] = [c for c in enabled if not isinstance(c, Extractor)]
 
     # Pickled as its recipe, so that a worker rebuilds it from its own entry points.
     def __reduce__(self) -> tuple[Any, ...]:
@@ -146,15 +159,41 @@ class Pipeline:
         id: str = "document",
         source: str = "",
         meta: dict[str, Any] | None = None,
+        html: bool | None = None,
     ) -> Document:
-        """Clean one text and return the document with its metadata and removal log."""
-        return self.run(Document(id=id, text=text, source=source, meta=dict(meta or {})))
+        """Clean one text (or page) and return the document with its metadata and removal log.
+
+        ``html`` says whether ``text`` is a page to extract first; by default
+        a text that starts with an HTML tag is one.
+        """
+        is_html = looks_like_html(text) if html is None else html
+        doc = Document(id=id, text=text, source=source, meta=dict(meta or {}), format="html" if is_html else "text")
+        return self.run(doc)
 
     def run(self, doc: Document) -> Document:
-        """Run every enabled cleaner over ``doc`` in order, updating it in place."""
+        """Extract ``doc`` if it is a page, then run every enabled cleaner over it in order, in place.
+
+        The removal log accounts for the text after extraction; the page's
+        own metadata fills what the cleaners left empty (:func:`merge_page_meta`).
+        """
+        if doc.format == "html":
+            self._extract(doc)
         for cleaner in self.cleaners:
             self._run_one(cleaner, doc)
+        merge_page_meta(doc.meta)
         return doc
+
+    def _extract(self, doc: Document) -> None:
+        if self.extractor is None:  # extraction disabled: the page is cleaned as the text it is
+            return
+        meta = copy.deepcopy(doc.meta)
+        try:
+            text = self.extractor.extract(doc.text, meta)
+        except Exception as exc:
+            raise DocumentError(f"extraction ({self.extractor.name}) failed: {type(exc).__name__}: {exc}") from exc
+        doc.text, doc.meta, doc.format = text, meta, "text"
+        if not _WORD.search(text):
+            doc.failures.append(PluginFailure(self.extractor.name, "found no article text in the page"))
 
     def _run_one(self, cleaner: Cleaner, doc: Document) -> None:
         work_meta = copy.deepcopy(doc.meta)
