@@ -14,9 +14,14 @@ import regex
 from cleanse.text import REGEX_TIMEOUT, Paragraph
 
 _WORD = regex.compile(r"\w+")
+# Word runs (and dense-script characters) counted in one match, captured, rather than
+# found one by one: regex checks its timeout clock at each match found.
+_WORD_RUNS = regex.compile(r"\W*+(?:(\w++)\W*+)*+")
+_DENSE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}"
+_DENSE_CHARS = regex.compile(rf"[^{_DENSE}]*+(?:([{_DENSE}])[^{_DENSE}]*+)*+")
+_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not _WORD.fullmatch(c)})
 _LIST_ITEM = regex.compile(r"[-–—•*·▪►»]\s|\d{1,2}[.)]\s")
 _SENTENCE_END = regex.compile(r"[.!?…。！？]['\"’”»)\]]*\s*$")
-_NON_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
 def words(text: str) -> int:
@@ -25,9 +30,28 @@ def words(text: str) -> int:
     >>> words("Read more: the plan"), words("相关阅读：新闻")
     (4, 5)
     """
-    tokens = len(_WORD.findall(text, timeout=REGEX_TIMEOUT))
-    dense = len(_NON_SPACE_SCRIPT.findall(text, timeout=REGEX_TIMEOUT))
-    return tokens + dense // 2
+    count = _counted.get(text)
+    if count is None:
+        count = _count_words(text)
+        if len(text) <= 2000:  # paragraphs, asked about by several cleaners in turn
+            if len(_counted) >= 8192:
+                _counted.clear()
+            _counted[text] = count
+    return count
+
+
+_counted: dict[str, int] = {}
+
+
+def _count_words(text: str) -> int:
+    if text.isascii():  # most paragraphs: string methods only
+        return len(text.translate(_ASCII_NON_WORD).split())
+    runs = _WORD_RUNS.fullmatch(text, timeout=REGEX_TIMEOUT)
+    tokens = len(runs.captures(1)) if runs else 0
+    if max(text) < "\u0e00":  # below Thai, the first dense script
+        return tokens
+    dense = _DENSE_CHARS.fullmatch(text, timeout=REGEX_TIMEOUT)
+    return tokens + (len(dense.captures(1)) if dense else 0) // 2
 
 
 def is_list_item(text: str) -> bool:
