@@ -19,7 +19,10 @@ _WORD = regex.compile(r"\w+")
 _WORD_RUNS = regex.compile(r"\W*+(?:(\w++)\W*+)*+")
 _DENSE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}"
 _DENSE_CHARS = regex.compile(rf"[^{_DENSE}]*+(?:([{_DENSE}])[^{_DENSE}]*+)*+")
-_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not _WORD.fullmatch(c)})
+# Latin-1 text goes through bytes.translate: each byte not a word character becomes a space.
+_LATIN1_WORDS = bytes(b if _WORD.fullmatch(chr(b)) else 32 for b in range(256))
+# Punctuation common in prose but outside Latin-1 (dashes, curly quotes, ellipsis), all non-word.
+_PROSE_PUNCT = "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026"
 _LIST_ITEM = regex.compile(r"[-–—•*·▪►»]\s|\d{1,2}[.)]\s")
 _SENTENCE_END = regex.compile(r"[.!?…。！？]['\"’”»)\]]*\s*$")
 
@@ -44,8 +47,12 @@ _counted: dict[str, int] = {}
 
 
 def _count_words(text: str) -> int:
-    if text.isascii():  # most paragraphs: string methods only
-        return len(text.translate(_ASCII_NON_WORD).split())
+    if not text.isascii():
+        for c in _PROSE_PUNCT:
+            if c in text:
+                text = text.replace(c, " ")
+    if max(text, default=" ") < "\u0100":  # most paragraphs: no regex at all
+        return len(text.encode("latin-1").translate(_LATIN1_WORDS).split())
     runs = _WORD_RUNS.fullmatch(text, timeout=REGEX_TIMEOUT)
     tokens = len(runs.captures(1)) if runs else 0
     if max(text) < "\u0e00":  # below Thai, the first dense script
