@@ -48,7 +48,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.shape import is_short, tail_start, words
+from cleanse.shape import is_short, tail_start, word_runs, words
 from cleanse.text import REGEX_TIMEOUT, Paragraph, paragraphs, remove_paragraphs
 
 _I = regex.IGNORECASE
@@ -130,7 +130,6 @@ _TECH = regex.compile(
     r"\s+support|to\s+view\s+this\s+video,?\s+please|loading\W*$)",
     _I,
 )
-_TOKEN = regex.compile(r"\w+")
 
 
 def is_share_buttons(text: str) -> bool:
@@ -143,7 +142,7 @@ def is_share_buttons(text: str) -> bool:
     >>> is_share_buttons("Twitter"), is_share_buttons("Share prices fell on Monday")
     (False, False)
     """
-    tokens = [t.casefold() for t in _TOKEN.findall(text, timeout=REGEX_TIMEOUT)]
+    tokens = [t.casefold() for t in word_runs(text)]
     if not tokens or len(tokens) > 12 or not all(t in _BUTTON_WORDS for t in tokens):
         return False
     return len(tokens) >= 2 or tokens[0] in {"share", "tweet", "compartilhar", "compartilhe", "partager", "teilen"}
@@ -189,7 +188,7 @@ class Prompts(Cleaner):
         if words(t) <= 12:
             if _ADVERT.match(t, timeout=REGEX_TIMEOUT):
                 return "advert"
-            if is_share_buttons(t) and any(w.casefold() in _BUTTON_CORE for w in _TOKEN.findall(t)):
+            if is_share_buttons(t) and any(w.casefold() in _BUTTON_CORE for w in word_runs(t)):
                 return "share-buttons"
             if _TECH.match(t, timeout=REGEX_TIMEOUT):
                 return "technical"
