@@ -132,6 +132,25 @@ _TECH = regex.compile(
 )
 
 
+# A word each match of _NEWSLETTER (and of _CLICK) contains: checked first, as a regex search that
+# finds nothing still costs microseconds per paragraph.
+_NEWSLETTER_WORDS = ("newsletter", "뉴스레터", "рассылк", "infolettre", "boletim", "boletín")
+_CLICK_WORDS = ("here", "qui", "quí", "ici", "klicken", "здесь")
+
+
+def _mentions(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` contains one of ``words`` as an IGNORECASE pattern could match it.
+
+    Every character that matches a letter of these words ignoring case casefolds to that
+    letter, once U+0307 (the dot that "İ" folds with) is left out.
+
+    >>> _mentions("Get the NEWSLETTER", _NEWSLETTER_WORDS), _mentions("İNFOLETTRE", _NEWSLETTER_WORDS)
+    (True, True)
+    """
+    folded = text.casefold().replace("\u0307", "")
+    return any(w in folded for w in words)
+
+
 def is_share_buttons(text: str) -> bool:
     """A line made only of share-button words, with at least one that names sharing.
 
@@ -196,7 +215,9 @@ class Prompts(Cleaner):
             return "consent"
         if words(t) <= 30:
             if _SUBSCRIBE.search(t, timeout=REGEX_TIMEOUT) or (
-                _NEWSLETTER.search(t, timeout=REGEX_TIMEOUT) and _ADDRESS.search(t, timeout=REGEX_TIMEOUT)
+                _mentions(t, _NEWSLETTER_WORDS)
+                and _NEWSLETTER.search(t, timeout=REGEX_TIMEOUT)
+                and _ADDRESS.search(t, timeout=REGEX_TIMEOUT)
             ):
                 return "subscribe"
             if _FOLLOW.search(t, timeout=REGEX_TIMEOUT):
@@ -206,6 +227,7 @@ class Prompts(Cleaner):
         if (
             in_tail
             and words(t) <= 40
+            and _mentions(t, _CLICK_WORDS)
             and _CLICK.search(t, timeout=REGEX_TIMEOUT)
             and _OFFER.search(t, timeout=REGEX_TIMEOUT)
         ):
