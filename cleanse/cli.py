@@ -158,7 +158,8 @@ def run(
 ) -> None:
     """Clean every document under PATH... and write the results."""
     from cleanse import progress, runner
-    from cleanse.io import InputError, iter_documents
+    from cleanse.io import InputError, iter_inputs
+    from cleanse.model import Cleaned
     from cleanse.output import open_output
     from cleanse.runner import Failed, Summary
 
@@ -174,11 +175,13 @@ def run(
         _fail_usage(str(exc))
     summary = Summary(plugins=pipeline.names)
     errors = 0
-    items = iter_documents(paths, exclude=output.folder, max_bytes=config.max_bytes)
+    items = iter_inputs(paths, exclude=output.folder, max_bytes=config.max_bytes)
     bar = progress.Progress(progress.wanted(quiet, jsonl_to_stdout=out == "-"))
     try:
         with bar:
-            for outcome in runner.run(pipeline, items, jobs=jobs, engine=engine, scheduler=scheduler):
+            # Documents come back serialized (Cleaned.of runs where they were cleaned): see cleanse.runner.
+            outcomes = runner.run(pipeline, items, jobs=jobs, engine=engine, scheduler=scheduler, finish=Cleaned.of)
+            for outcome in outcomes:
                 if isinstance(outcome, Failed | InputError):
                     errors += 1
                     bar.advance(0, failed=True)

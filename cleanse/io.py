@@ -26,7 +26,7 @@ from typing import Any
 
 import regex
 
-from cleanse.model import Document
+from cleanse.model import Cleaned, Document
 from cleanse.text import REGEX_TIMEOUT
 
 STDIN = "-"
@@ -177,23 +177,50 @@ def read_jsonl_stream(lines: Iterable[bytes], source: str, stem: str, max_bytes:
     >>> [str(x) for x in read_jsonl_stream(io.BytesIO(b'{"text": "Too long."}\\n'), "s.jsonl", "s", max_bytes=8)]
     ['s.jsonl:1: record is longer than the limit of 8 bytes (see max_bytes); skipped']
     """
+    for record in jsonl_records(lines, source, stem, max_bytes):
+        yield record.parse() if isinstance(record, RawRecord) else record
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """A line of a JSONL stream, not yet decoded or parsed.
+
+    The parallel engines hand these to their workers, which :meth:`parse`
+    them, so that the process reading the input only moves bytes.
+    """
+
+    line: bytes
+    source: str
+    stem: str
+    number: int
+
+    def parse(self) -> Item:
+        """The record as a document, or an error naming its line."""
+        try:
+            text = self.line.decode("utf-8-sig" if self.number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            try:
+                text, _ = decode(self.line)
+            except DecodeError as exc:
+                return InputError(self.source, str(exc), self.number)
+        return record_to_document(text, self.source, self.stem, self.number)
+
+
+#: What reading yields: documents, errors, and JSONL records left for whoever cleans them to parse.
+Input = Item | RawRecord
+
+
+def jsonl_records(
+    lines: Iterable[bytes], source: str, stem: str, max_bytes: int | None = None
+) -> Iterator[RawRecord | InputError]:
+    """The non-blank lines of a JSONL byte stream as :class:`RawRecord` (see :func:`read_jsonl_stream`)."""
     for number, raw in enumerate(_bounded_lines(lines, max_bytes), start=1):
         if raw is None:
             yield InputError(
                 source, f"record is longer than the limit of {max_bytes} bytes (see max_bytes); skipped", number
             )
-            continue
-        if not raw.strip():
-            continue
-        try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError:
-            try:
-                line, _ = decode(raw)
-            except DecodeError as exc:
-                yield InputError(source, str(exc), number)
-                continue
-        yield record_to_document(line, source, stem, number)
+        elif raw.strip():
+            yield RawRecord(raw, source, stem, number)
 
 
 def _bounded_lines(lines: Iterable[bytes], limit: int | None) -> Iterator[bytes | None]:
@@ -322,8 +349,8 @@ def iter_files(paths: Iterable[str], exclude: Path | None = None) -> Iterator[tu
             yield InputError(given, "no such file or directory")
 
 
-def read_file(path: Path, source: str, max_bytes: int | None = None) -> Iterator[Item]:
-    """The documents of one file (or errors naming it)."""
+def read_file(path: Path, source: str, max_bytes: int | None = None) -> Iterator[Input]:
+    """The documents of one file (or errors naming it); a JSONL file's records come unparsed."""
     reader, gz = _reader_for(path.name)
     if reader is None:
         yield InputError(source, "no reader for this file type")
@@ -354,11 +381,11 @@ def read_file(path: Path, source: str, max_bytes: int | None = None) -> Iterator
     yield from reader(data, source, doc_id(source))
 
 
-def _stream_jsonl_file(path: Path, source: str, gz: bool, max_bytes: int | None) -> Iterator[Item]:
+def _stream_jsonl_file(path: Path, source: str, gz: bool, max_bytes: int | None) -> Iterator[Input]:
     found = False
     try:
         with gzip.open(path, "rb") if gz else path.open("rb") as fh:
-            for item in read_jsonl_stream(fh, source, doc_id(source), max_bytes):
+            for item in jsonl_records(fh, source, doc_id(source), max_bytes):
                 found = True
                 yield item
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
@@ -383,17 +410,26 @@ def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
     return out
 
 
-def iter_documents(paths: Iterable[str], exclude: Path | None = None, max_bytes: int | None = None) -> Iterator[Item]:
-    """Every document (or input error) of ``paths``, ``-`` meaning JSONL on stdin."""
+def iter_inputs(paths: Iterable[str], exclude: Path | None = None, max_bytes: int | None = None) -> Iterator[Input]:
+    """Every document (or input error) of ``paths``, ``-`` meaning JSONL on stdin; JSONL records come unparsed.
+
+    Files and records are read one at a time, so memory does not grow with the input.
+    """
     for given in paths:
         if given == STDIN:
-            yield from read_jsonl_stream(sys.stdin.buffer, "<stdin>", "stdin", max_bytes)
+            yield from jsonl_records(sys.stdin.buffer, "<stdin>", "stdin", max_bytes)
             continue
         for found in iter_files([given], exclude):
             if isinstance(found, InputError):
                 yield found
             else:
                 yield from read_file(*found, max_bytes=max_bytes)
+
+
+def iter_documents(paths: Iterable[str], exclude: Path | None = None, max_bytes: int | None = None) -> Iterator[Item]:
+    """Every document (or input error) of ``paths``, ``-`` meaning JSONL on stdin."""
+    for found in iter_inputs(paths, exclude, max_bytes):
+        yield found.parse() if isinstance(found, RawRecord) else found
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -455,7 +491,7 @@ def safe_relpath(*parts: str) -> PurePosixPath:
     return PurePosixPath(*segments) if segments else PurePosixPath("document")
 
 
-def text_path(doc: Document) -> PurePosixPath:
+def text_path(doc: Document | Cleaned) -> PurePosixPath:
     """Where a document's cleaned text goes inside the output folder.
 
     A file's document mirrors the file (``news/a.html`` -> ``news/a.txt``);

@@ -33,8 +33,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from cleanse.io import InputError, Item
-from cleanse.model import Document
+from cleanse.io import Input, InputError, RawRecord
+from cleanse.model import Cleaned, Document, removal_sizes
 from cleanse.pipeline import Pipeline
 
 #: A batch closes at this many documents ...
@@ -70,7 +70,9 @@ class Failed:
         return f"{where}: {self.reason}"
 
 
-Outcome = Document | InputError | Failed
+Outcome = Document | Cleaned | InputError | Failed
+#: Applied to each cleaned document where it was cleaned (in the worker), e.g. ``Cleaned.of``.
+Finish = Callable[[Document], Document | Cleaned]
 
 
 def default_jobs() -> int:
@@ -81,28 +83,35 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def clean_item(pipeline: Pipeline, item: Item) -> Outcome:
-    """Clean one document; an input error passes through, a failure is caught and described."""
+def clean_item(pipeline: Pipeline, item: Input, finish: Finish | None = None) -> Outcome:
+    """Clean one document (parsing it first if it is a raw record), then ``finish`` it.
+
+    An input error passes through; a failure is caught and described.
+    """
+    if isinstance(item, RawRecord):
+        item = item.parse()
     if isinstance(item, InputError):
         return item
     try:
-        return pipeline.run(item)
+        doc = pipeline.run(item)
+        return finish(doc) if finish is not None else doc
     except Exception as exc:
         return Failed(item.source, item.id, f"{type(exc).__name__}: {exc}", traceback.format_exc())
 
 
-def clean_batch(pipeline: Pipeline, batch: list[Item]) -> list[Outcome]:
+def clean_batch(pipeline: Pipeline, batch: list[Input], finish: Finish | None = None) -> list[Outcome]:
     """Clean a batch of documents in order: the task a worker process or a Dask worker runs."""
-    return [clean_item(pipeline, item) for item in batch]
+    return [clean_item(pipeline, item, finish) for item in batch]
 
 
 def run(
     pipeline: Pipeline,
-    items: Iterable[Item],
+    items: Iterable[Input],
     *,
     jobs: int | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    finish: Finish | None = None,
 ) -> Iterator[Outcome]:
     """Clean ``items`` with ``engine``: ``local`` on ``jobs`` processes (None: every core), or ``dask``.
 
@@ -111,23 +120,24 @@ def run(
     ['Talks began.']
     """
     if engine == "dask":
-        return run_dask(pipeline, items, scheduler=scheduler, workers=jobs)
+        return run_dask(pipeline, items, scheduler=scheduler, workers=jobs, finish=finish)
     if engine != "local":
         raise EngineError(f"no engine named {engine!r} (known: {', '.join(ENGINES)})")
-    return run_parallel(pipeline, items, jobs if jobs is not None else default_jobs())
+    return run_parallel(pipeline, items, jobs if jobs is not None else default_jobs(), finish=finish)
 
 
-def run_local(pipeline: Pipeline, items: Iterable[Item]) -> Iterator[Outcome]:
+def run_local(pipeline: Pipeline, items: Iterable[Input], finish: Finish | None = None) -> Iterator[Outcome]:
     """Clean documents one after another, in input order, each as soon as it is read."""
     for item in items:
-        yield clean_item(pipeline, item)
+        yield clean_item(pipeline, item, finish)
 
 
 def run_parallel(
     pipeline: Pipeline,
-    items: Iterable[Item],
+    items: Iterable[Input],
     jobs: int,
     *,
+    finish: Finish | None = None,
     batch_docs: int = BATCH_DOCS,
     batch_chars: int = BATCH_CHARS,
 ) -> Iterator[Outcome]:
@@ -137,15 +147,15 @@ def run_parallel(
     so a run that fits in one batch never starts a worker.
     """
     if jobs <= 1:
-        yield from run_local(pipeline, items)
+        yield from run_local(pipeline, items, finish)
         return
     source = _Prefetch(items, batch_docs, batch_chars)
-    pool = _ProcessPool(pipeline, jobs)
+    pool = _ProcessPool(pipeline, jobs, finish)
     try:
         first = source.batch(batch_docs, batch_chars)
         if first is None:
             return
-        yield from clean_batch(pipeline, first)
+        yield from clean_batch(pipeline, first, finish)
         yield from _in_order(source, pool.submit, pool.collect, IN_FLIGHT_PER_WORKER * jobs, batch_docs, batch_chars)
     finally:
         source.close()
@@ -154,10 +164,11 @@ def run_parallel(
 
 def run_dask(
     pipeline: Pipeline,
-    items: Iterable[Item],
+    items: Iterable[Input],
     *,
     scheduler: str | None = None,
     workers: int | None = None,
+    finish: Finish | None = None,
     batch_docs: int = BATCH_DOCS,
     batch_chars: int = BATCH_CHARS,
 ) -> Iterator[Outcome]:
@@ -198,10 +209,10 @@ def run_dask(
         shared = client.scatter(pipeline, broadcast=True, hash=False)
         threads = sum(client.nthreads().values()) or 1
 
-        def submit(batch: list[Item]) -> Any:
-            return client.submit(clean_batch, shared, batch, pure=False)
+        def submit(batch: list[Input]) -> Any:
+            return client.submit(clean_batch, shared, batch, finish, pure=False)
 
-        def collect(batch: list[Item], future: Any) -> list[Outcome]:
+        def collect(batch: list[Input], future: Any) -> list[Outcome]:
             try:
                 result: list[Outcome] = future.result()
             except Exception as exc:  # the task's worker died, or the cluster cancelled it
@@ -217,7 +228,9 @@ def run_dask(
             cluster.close()
 
 
-def _failed(item: Item, reason: str) -> Outcome:
+def _failed(item: Input, reason: str) -> Outcome:
+    if isinstance(item, RawRecord):
+        return Failed(item.source, f"{item.stem}:{item.number}", reason)
     return item if isinstance(item, InputError) else Failed(item.source, item.id, reason)
 
 
@@ -233,8 +246,8 @@ P = TypeVar("P", bound=_Pending)
 
 def _in_order(
     source: _Prefetch,
-    submit: Callable[[list[Item]], P],
-    collect: Callable[[list[Item], P], list[Outcome]],
+    submit: Callable[[list[Input]], P],
+    collect: Callable[[list[Input], P], list[Outcome]],
     window: int,
     batch_docs: int,
     batch_chars: int,
@@ -244,7 +257,7 @@ def _in_order(
     While the input is idle, finished batches at the head still come out
     (the wait for more input is cut to :data:`LINGER` while batches are out).
     """
-    pending: deque[tuple[list[Item], P]] = deque()
+    pending: deque[tuple[list[Input], P]] = deque()
     while True:
         batch = source.batch(batch_docs, batch_chars, wait=LINGER if pending else None)
         if batch is None:
@@ -257,6 +270,12 @@ def _in_order(
         yield from collect(*pending.popleft())
 
 
+def _size(item: Input) -> int:
+    if isinstance(item, Document):
+        return len(item.text)
+    return len(item.line) if isinstance(item, RawRecord) else 0
+
+
 class _Prefetch:
     """Reads items on a thread, at most a batch ahead, and hands them out in batches.
 
@@ -264,9 +283,9 @@ class _Prefetch:
     and a reader blocked on a quiet stdin does not hold back finished work.
     """
 
-    def __init__(self, items: Iterable[Item], max_docs: int, max_chars: int) -> None:
+    def __init__(self, items: Iterable[Input], max_docs: int, max_chars: int) -> None:
         self._cond = threading.Condition()
-        self._buffer: deque[tuple[Item, int]] = deque()
+        self._buffer: deque[tuple[Input, int]] = deque()
         self._chars = 0
         self._max_docs, self._max_chars = max_docs, max_chars
         self._finished = self._closed = False
@@ -274,10 +293,10 @@ class _Prefetch:
         self._thread = threading.Thread(target=self._read, args=(items,), name="cleanse-reader", daemon=True)
         self._thread.start()
 
-    def _read(self, items: Iterable[Item]) -> None:
+    def _read(self, items: Iterable[Input]) -> None:
         try:
             for item in items:
-                size = len(item.text) if isinstance(item, Document) else 0
+                size = _size(item)
                 with self._cond:
                     # Full: wait, but an item larger than the buffer still goes in alone.
                     while (
@@ -298,13 +317,13 @@ class _Prefetch:
                 self._finished = True
                 self._cond.notify_all()
 
-    def batch(self, max_docs: int, max_chars: int, wait: float | None = None) -> list[Item] | None:
+    def batch(self, max_docs: int, max_chars: int, wait: float | None = None) -> list[Input] | None:
         """The next batch; ``[]`` when nothing came within ``wait`` seconds; None at the end of the input.
 
         A batch closes when full, at the end of the input, or :data:`LINGER`
         seconds after its first item when no more comes.
         """
-        batch: list[Item] = []
+        batch: list[Input] = []
         chars = 0
         first_by = None if wait is None else time.monotonic() + wait
         rest_by: float | None = None
@@ -357,10 +376,10 @@ def _start_worker(recipe: bytes) -> None:
         _worker_error = f"the pipeline could not be rebuilt in a worker process: {type(exc).__name__}: {exc}"
 
 
-def _clean_in_worker(batch: list[Item]) -> list[Outcome]:
+def _clean_in_worker(batch: list[Input], finish: Finish | None) -> list[Outcome]:
     if _worker_pipeline is None:
         return [_failed(item, _worker_error) for item in batch]
-    return clean_batch(_worker_pipeline, batch)
+    return clean_batch(_worker_pipeline, batch, finish)
 
 
 def _context() -> Any:
@@ -378,24 +397,25 @@ def _context() -> Any:
 class _ProcessPool:
     """Worker processes, started with the first batch; a pool that lost a worker is replaced."""
 
-    def __init__(self, pipeline: Pipeline, jobs: int) -> None:
+    def __init__(self, pipeline: Pipeline, jobs: int, finish: Finish | None = None) -> None:
         self._recipe = pickle.dumps(pipeline)  # fails here, clearly, if a plugin is not picklable
         self._jobs = jobs
+        self._finish = finish
         self._executor: ProcessPoolExecutor | None = None
 
-    def submit(self, batch: list[Item]) -> Future[list[Outcome]]:
+    def submit(self, batch: list[Input]) -> Future[list[Outcome]]:
         for _ in range(2):
             if self._executor is None:
                 self._executor = ProcessPoolExecutor(
                     self._jobs, mp_context=_context(), initializer=_start_worker, initargs=(self._recipe,)
                 )
             try:
-                return self._executor.submit(_clean_in_worker, batch)
+                return self._executor.submit(_clean_in_worker, batch, self._finish)
             except BrokenProcessPool:
                 self.close()
         raise BrokenProcessPool("worker processes die as they start")
 
-    def collect(self, batch: list[Item], future: Future[list[Outcome]]) -> list[Outcome]:
+    def collect(self, batch: list[Input], future: Future[list[Outcome]]) -> list[Outcome]:
         try:
             return future.result()
         except BrokenProcessPool:
@@ -410,7 +430,7 @@ class _ProcessPool:
             try:
                 out.extend(self.submit([item]).result())
             except BrokenProcessPool:
-                out.append(Failed(item.source, item.id, WORKER_DIED))
+                out.append(_failed(item, WORKER_DIED))
         return out
 
     def close(self) -> None:
@@ -439,19 +459,21 @@ class Summary:
     plugin_failures: int = 0
     keep_rows: int = 50
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document | Cleaned) -> None:
+        """Count one cleaned document."""
+        if isinstance(doc, Document):
+            doc = Cleaned(doc.id, doc.source, b"", len(doc.text), removal_sizes(doc.removed), tuple(doc.failures))
         counts: Counter[str] = Counter()
         removed = 0
-        for r in doc.removed:
-            counts[r.plugin] += 1
-            delta = len(r.text) - len(r.replacement)
-            self.chars_removed[r.plugin] += delta
-            removed += delta
+        for plugin, chars in doc.removed:
+            counts[plugin] += 1
+            self.chars_removed[plugin] += chars
+            removed += chars
         self.documents += 1
         self.removals.update(counts)
         self.docs_touched.update(counts.keys())
-        self.chars_out += len(doc.text)
-        self.chars_in += len(doc.text) + removed
+        self.chars_out += doc.chars_out
+        self.chars_in += doc.chars_out + removed
         self.plugin_failures += len(doc.failures)
         if len(self.rows) < self.keep_rows:
             self.rows.append((doc.id, counts, removed))
