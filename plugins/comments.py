@@ -100,15 +100,26 @@ def _norm(text: str) -> str:
     >>> _norm("[ Read All Comments ]")
     'read all comments'
     """
+    return " ".join(_inner(text).casefold().split())
+
+
+def _inner(text: str) -> str:
+    """``text`` without its outer punctuation: ``_EDGE`` removed, by string methods where they can tell."""
     inner = text.strip(_ASCII_EDGE)
-    if not (inner and _is_letter_or_digit(inner[0]) and _is_letter_or_digit(inner[-1])):
-        inner = _EDGE.sub("", text, timeout=REGEX_TIMEOUT)  # edges outside ASCII: the regex decides
-    return " ".join(inner.casefold().split())
+    if inner and _is_letter_or_digit(inner[0]) and _is_letter_or_digit(inner[-1]):
+        return inner
+    return _EDGE.sub("", text, timeout=REGEX_TIMEOUT)  # edges outside ASCII: the regex decides
 
 
 def _is_counter(norm: str) -> bool:
     """Whether a normalised line is a comment counter; a counter begins or ends with a digit."""
     return (norm[:1].isdecimal() or norm[-1:].isdecimal()) and _COUNTER.match(norm, timeout=REGEX_TIMEOUT) is not None
+
+
+def _is_counter_line(text: str) -> bool:
+    """``_is_counter(_norm(text))``, normalising only a line that begins or ends with a digit."""
+    inner = _inner(text)
+    return (inner[:1].isdecimal() or inner[-1:].isdecimal()) and _is_counter(" ".join(inner.casefold().split()))
 
 
 def _is_letter_or_digit(c: str) -> bool:
@@ -154,8 +165,7 @@ class Comments(Cleaner):
         for p in paras:
             if p.index in picks:
                 continue
-            norm = _norm(p.text)
-            if _is_counter(norm):
+            if _is_counter_line(p.text):
                 picks[p.index] = "counter"
             elif p.index >= second_half and self._is_policy(p.text):
                 picks[p.index] = "policy"
@@ -169,7 +179,7 @@ class Comments(Cleaner):
                 return p.index, "section"
         actions = Counter(_norm(p.text) for p in paras[tail:] if len(p.text) <= 40)
         repeated = {a for a, n in actions.items() if n >= 2 and a in _ACTIONS}
-        for p in paras[tail:]:
+        for p in paras[tail:] if repeated else ():
             if before[p.index] >= 40 and _norm(p.text) in repeated:
                 return p.index, "thread"
         return None
