@@ -205,7 +205,10 @@ def run_dask(
         raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     source = _Prefetch(items, batch_docs, batch_chars)
     try:
-        client.wait_for_workers(1, timeout=60)
+        try:
+            client.wait_for_workers(1, timeout=60)
+        except TimeoutError as exc:
+            raise EngineError(f"no Dask worker joined the scheduler at {scheduler} within 60 s") from exc
         shared = client.scatter(pipeline, broadcast=True, hash=False)
         threads = sum(client.nthreads().values()) or 1
 
