@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 import threading
 import time
 import traceback
@@ -143,20 +144,23 @@ def run_parallel(
 ) -> Iterator[Outcome]:
     """Clean documents on ``jobs`` worker processes; outcomes come in input order.
 
-    The first batch is cleaned in this process while the input is read on,
-    so a run that fits in one batch never starts a worker.
+    An input that ends within the first batch is cleaned in this process.
     """
     if jobs <= 1:
         yield from run_local(pipeline, items, finish)
         return
-    source = _Prefetch(items, batch_docs, batch_chars)
     pool = _ProcessPool(pipeline, jobs, finish)
+    pool.start()  # before the reader thread: forked workers start at once
+    source = _Prefetch(items, batch_docs, batch_chars)
     try:
         first = source.batch(batch_docs, batch_chars)
         if first is None:
             return
-        yield from clean_batch(pipeline, first, finish)
-        yield from _in_order(source, pool.submit, pool.collect, IN_FLIGHT_PER_WORKER * jobs, batch_docs, batch_chars)
+        if source.at_end():
+            yield from clean_batch(pipeline, first, finish)
+            return
+        window = IN_FLIGHT_PER_WORKER * jobs
+        yield from _in_order(source, pool.submit, pool.collect, window, batch_docs, batch_chars, first)
     finally:
         source.close()
         pool.close()
@@ -254,6 +258,7 @@ def _in_order(
     window: int,
     batch_docs: int,
     batch_chars: int,
+    first: list[Input] | None = None,
 ) -> Iterator[Outcome]:
     """Submit batches, at most ``window`` at a time, and yield their outcomes in input order.
 
@@ -261,6 +266,8 @@ def _in_order(
     (the wait for more input is cut to :data:`LINGER` while batches are out).
     """
     pending: deque[tuple[list[Input], P]] = deque()
+    if first:
+        pending.append((first, submit(first)))
     while True:
         batch = source.batch(batch_docs, batch_chars, wait=LINGER if pending else None)
         if batch is None:
@@ -354,6 +361,11 @@ class _Prefetch:
                     return batch
                 self._cond.wait(None if deadline is None else deadline - now)
 
+    def at_end(self) -> bool:
+        """Whether the input is read to its end and handed out (an error still to raise is not the end)."""
+        with self._cond:
+            return self._finished and not self._buffer and self._error is None
+
     def close(self) -> None:
         with self._cond:
             self._closed = True
@@ -368,11 +380,18 @@ _worker_pipeline: Pipeline | None = None
 _worker_error = ""
 
 
-def _start_worker(recipe: bytes) -> None:
-    global _worker_pipeline, _worker_error
+def _ignore_sigint() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops the pool
+
+
+def _start_worker(recipe: bytes | None) -> None:
+    """Set a worker up: a forked one has the pipeline already, others rebuild it from its recipe."""
+    global _worker_pipeline, _worker_error
+    _ignore_sigint()
+    if recipe is None:
+        return
     try:
         _worker_pipeline = pickle.loads(recipe)
     except Exception as exc:  # reported with each document rather than as a broken pool
@@ -385,32 +404,44 @@ def _clean_in_worker(batch: list[Input], finish: Finish | None) -> list[Outcome]
     return clean_batch(_worker_pipeline, batch, finish)
 
 
-def _context() -> Any:
-    import multiprocessing
-
-    # forkserver: no fork of a process with threads (the reader), and workers fork
-    # from a server that has imported cleanse once, which is quicker than spawn.
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if "forkserver" in methods:
-        ctx.set_forkserver_preload(["cleanse.runner"])
-    return ctx
-
-
 class _ProcessPool:
-    """Worker processes, started with the first batch; a pool that lost a worker is replaced."""
+    """Worker processes, started at once where they can be forked, else with the first batch.
+
+    On Linux, while this process has a single thread, workers are forked: they
+    start in milliseconds with the pipeline already built. Otherwise (another
+    platform, threads running, a pool replaced mid-run) they come from a
+    ``forkserver`` that imported cleanse and the plugins once (``spawn``
+    where there is none) and rebuild the pipeline from its recipe. A pool
+    that lost a worker is replaced.
+    """
 
     def __init__(self, pipeline: Pipeline, jobs: int, finish: Finish | None = None) -> None:
+        self._pipeline = pipeline
         self._recipe = pickle.dumps(pipeline)  # fails here, clearly, if a plugin is not picklable
+        self._modules = sorted({type(r.cleaner).__module__ for r in pipeline.registry} - {"__main__", "__mp_main__"})
         self._jobs = jobs
         self._finish = finish
         self._executor: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        """Fork the workers now if that is safe (call it before starting any thread); else do nothing."""
+        import multiprocessing
+        import threading
+
+        global _worker_pipeline
+        if self._executor is not None or not sys.platform.startswith("linux") or threading.active_count() > 1:
+            return
+        _worker_pipeline = self._pipeline  # what the forked workers inherit
+        self._executor = ProcessPoolExecutor(
+            self._jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker, initargs=(None,)
+        )
+        self._executor.submit(int).result()  # forks every worker, before the executor's own threads start
 
     def submit(self, batch: list[Input]) -> Future[list[Outcome]]:
         for _ in range(2):
             if self._executor is None:
                 self._executor = ProcessPoolExecutor(
-                    self._jobs, mp_context=_context(), initializer=_start_worker, initargs=(self._recipe,)
+                    self._jobs, mp_context=_context(self._modules), initializer=_start_worker, initargs=(self._recipe,)
                 )
             try:
                 return self._executor.submit(_clean_in_worker, batch, self._finish)
@@ -440,6 +471,18 @@ class _ProcessPool:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
+
+
+def _context(preload: list[str]) -> Any:
+    import multiprocessing
+
+    # forkserver: no fork of a process with threads (the reader), and workers fork from a
+    # server that has imported cleanse and the plugins (their patterns compiled) once.
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        ctx.set_forkserver_preload(["cleanse.runner", *preload])
+    return ctx
 
 
 # --- counting -------------------------------------------------------------------------------
