@@ -10,13 +10,15 @@ number of documents whatever the size of the input:
   comes first; a batch also goes out when the input pauses for :data:`LINGER`
   seconds, so a trickle of records is not held back). At most
   :data:`IN_FLIGHT_PER_WORKER` batches per worker are out at any time. Workers
-  are processes (``forkserver``, or ``spawn`` where there is none) that each
-  rebuild the pipeline from its recipe once; a worker that dies (killed, out
+  are processes (see :class:`_ProcessPool`); a worker that dies (killed, out
   of memory, a crash in native code) fails only the document it was cleaning.
 - :func:`run_dask` sends the same batches to the workers of a Dask cluster.
 
-Callers count their summaries from the outcomes they receive, so the
-counts add up across workers.
+JSONL records go to the workers as the bytes that were read
+(:class:`cleanse.io.RawRecord`) and, with ``finish=Cleaned.of``, come back as
+serialized output records (:class:`cleanse.model.Cleaned`): the reading and
+writing process only moves bytes. Callers count their summaries from the
+outcomes they receive, so the counts add up across workers.
 """
 
 from __future__ import annotations
