@@ -36,6 +36,8 @@ Examples:
   cleanse run news/ --out cleaned.jsonl -p no:feeds
   zcat dump.jsonl.gz | cleanse run - --out - > cleaned.jsonl
   cleanse run pages/ --out cleaned.jsonl -p no:comments
+  cleanse run dump.jsonl.gz --out cleaned.jsonl --jobs 8
+  cleanse run dump.jsonl.gz --out cleaned.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
 """
 
 EPILOG_EVAL = """\b
@@ -86,6 +88,30 @@ def _build_pipeline(config: Any) -> Any:
         _fail_usage(str(exc))
 
 
+def scale_options(command: Any) -> Any:
+    """--jobs, --engine, --scheduler: where the documents are cleaned."""
+    command = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="With --engine dask: the scheduler to use (tcp://HOST:PORT). Default: start a local cluster.",
+    )(command)
+    command = click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="local: processes on this machine; dask: a Dask cluster (pip install 'cleanse[dask]').",
+    )(command)
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Worker processes (default: all cores; 1: clean in this process). "
+        "With --engine dask and no --scheduler: the local cluster's workers.",
+    )(command)
+
+
 config_option = click.option(
     "--config",
     "config_file",
@@ -116,6 +142,7 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, default=None, help="A plugin that fails fails the document (default: skip it).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for failures.")
+@scale_options
 def run(
     paths: tuple[str, ...],
     out: str | None,
@@ -125,36 +152,53 @@ def run(
     strict: bool | None,
     quiet: bool,
     debug: bool,
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Clean every document under PATH... and write the results."""
-    from cleanse.io import InputError, iter_documents
+    from cleanse import progress, runner
+    from cleanse.io import InputError, iter_inputs
+    from cleanse.model import Cleaned
     from cleanse.output import open_output
-    from cleanse.runner import Failed, Summary, run_local
+    from cleanse.runner import Failed, Summary
 
     config = _load_config(config_file, plugin_flags, order_flags, strict=strict)
     pipeline = _build_pipeline(config)
     if paths.count("-") > 1:
         _fail_usage("'-' (stdin) may be given only once")
+    if scheduler is not None and engine != "dask":
+        _fail_usage("--scheduler needs --engine dask")
     try:
         output = open_output(out, [p for p in paths if p != "-"])
     except ValueError as exc:
         _fail_usage(str(exc))
     summary = Summary(plugins=pipeline.names)
     errors = 0
-    items = iter_documents(paths, exclude=output.folder, max_bytes=config.max_bytes)
+    items = iter_inputs(paths, exclude=output.folder, max_bytes=config.max_bytes)
+    bar = progress.Progress(progress.wanted(quiet, jsonl_to_stdout=out == "-"))
     try:
-        for outcome in run_local(pipeline, items):
-            if isinstance(outcome, Failed | InputError):
-                errors += 1
-                click.echo(f"cleanse: error: {outcome}", err=True)
-                if debug and isinstance(outcome, Failed) and outcome.detail:
-                    click.echo(outcome.detail, err=True)
-                continue
-            where = outcome.source or outcome.id
-            for failure in outcome.failures:
-                click.echo(f"cleanse: warning: {where}: plugin {failure.plugin!r} skipped: {failure.error}", err=True)
-            output.write(outcome)
-            summary.add(outcome)
+        with bar:
+            # Documents come back serialized (Cleaned.of runs where they were cleaned): see cleanse.runner.
+            outcomes = runner.run(pipeline, items, jobs=jobs, engine=engine, scheduler=scheduler, finish=Cleaned.of)
+            for outcome in outcomes:
+                if isinstance(outcome, Failed | InputError):
+                    errors += 1
+                    bar.advance(0, failed=True)
+                    bar.log(f"cleanse: error: {outcome}")
+                    if debug and isinstance(outcome, Failed) and outcome.detail:
+                        bar.log(outcome.detail)
+                    continue
+                where = outcome.source or outcome.id
+                for failure in outcome.failures:
+                    bar.log(f"cleanse: warning: {where}: plugin {failure.plugin!r} skipped: {failure.error}")
+                output.write(outcome)
+                read = summary.chars_in
+                summary.add(outcome)
+                bar.advance(summary.chars_in - read)
+    except runner.EngineError as exc:
+        output.abort()
+        _fail_usage(str(exc))
     except BaseException:
         output.abort()
         raise

@@ -26,7 +26,7 @@ from typing import Any
 
 import regex
 
-from cleanse.model import Document
+from cleanse.model import Cleaned, Document
 from cleanse.text import REGEX_TIMEOUT
 
 STDIN = "-"
@@ -163,6 +163,81 @@ def read_jsonl_lines(lines: Iterable[str], source: str, stem: str) -> Iterator[I
         yield record_to_document(line, source, stem, number)
 
 
+def read_jsonl_stream(lines: Iterable[bytes], source: str, stem: str, max_bytes: int | None = None) -> Iterator[Item]:
+    """JSONL from a byte stream (an open file, stdin), record by record: the stream is never held whole.
+
+    Each line is decoded on its own (JSON Lines is UTF-8; another encoding is
+    guessed line by line). With ``max_bytes`` and a stream that has
+    ``readline``, a longer line is reported and skipped without being held.
+
+    >>> import io
+    >>> stream = io.BytesIO(b'{"id": "a", "text": "One."}\\n\\n{"text": "Two."}\\n[1]\\n')
+    >>> [str(x) if isinstance(x, InputError) else x.id for x in read_jsonl_stream(stream, "s.jsonl", "s")]
+    ['a', 's:3', 's.jsonl:4: a record must be a JSON object, got list']
+    >>> [str(x) for x in read_jsonl_stream(io.BytesIO(b'{"text": "Too long."}\\n'), "s.jsonl", "s", max_bytes=8)]
+    ['s.jsonl:1: record is longer than the limit of 8 bytes (see max_bytes); skipped']
+    """
+    for record in jsonl_records(lines, source, stem, max_bytes):
+        yield record.parse() if isinstance(record, RawRecord) else record
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """A line of a JSONL stream, not yet decoded or parsed.
+
+    The parallel engines hand these to their workers, which :meth:`parse`
+    them, so that the process reading the input only moves bytes.
+    """
+
+    line: bytes
+    source: str
+    stem: str
+    number: int
+
+    def parse(self) -> Item:
+        """The record as a document, or an error naming its line."""
+        try:
+            text = self.line.decode("utf-8-sig" if self.number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            try:
+                text, _ = decode(self.line)
+            except DecodeError as exc:
+                return InputError(self.source, str(exc), self.number)
+        return record_to_document(text, self.source, self.stem, self.number)
+
+
+#: What reading yields: documents, errors, and JSONL records left for whoever cleans them to parse.
+Input = Item | RawRecord
+
+
+def jsonl_records(
+    lines: Iterable[bytes], source: str, stem: str, max_bytes: int | None = None
+) -> Iterator[RawRecord | InputError]:
+    """The non-blank lines of a JSONL byte stream as :class:`RawRecord` (see :func:`read_jsonl_stream`)."""
+    for number, raw in enumerate(_bounded_lines(lines, max_bytes), start=1):
+        if raw is None:
+            yield InputError(
+                source, f"record is longer than the limit of {max_bytes} bytes (see max_bytes); skipped", number
+            )
+        elif raw.strip():
+            yield RawRecord(raw, source, stem, number)
+
+
+def _bounded_lines(lines: Iterable[bytes], limit: int | None) -> Iterator[bytes | None]:
+    """The lines of ``lines``; None for each line longer than ``limit``, read past in pieces."""
+    readline = getattr(lines, "readline", None)
+    if limit is None or readline is None:
+        yield from lines
+        return
+    while line := readline(limit + 1):
+        if line.endswith(b"\n") or len(line) <= limit:  # at most limit bytes before the line break
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = readline(1 << 20)
+        yield None
+
+
 def record_to_document(line: str, source: str, stem: str, number: int) -> Item:
     """One JSONL line as a document, or an error naming the line."""
     try:
@@ -274,11 +349,14 @@ def iter_files(paths: Iterable[str], exclude: Path | None = None) -> Iterator[tu
             yield InputError(given, "no such file or directory")
 
 
-def read_file(path: Path, source: str, max_bytes: int | None = None) -> Iterator[Item]:
-    """The documents of one file (or errors naming it)."""
+def read_file(path: Path, source: str, max_bytes: int | None = None) -> Iterator[Input]:
+    """The documents of one file (or errors naming it); a JSONL file's records come unparsed."""
     reader, gz = _reader_for(path.name)
     if reader is None:
         yield InputError(source, "no reader for this file type")
+        return
+    if reader is read_jsonl:  # records are streamed, never loaded whole; max_bytes bounds each one
+        yield from _stream_jsonl_file(path, source, gz, max_bytes)
         return
     try:
         if max_bytes is not None and path.stat().st_size > max_bytes and not gz:
@@ -303,6 +381,23 @@ def read_file(path: Path, source: str, max_bytes: int | None = None) -> Iterator
     yield from reader(data, source, doc_id(source))
 
 
+def _stream_jsonl_file(path: Path, source: str, gz: bool, max_bytes: int | None) -> Iterator[Input]:
+    found = False
+    try:
+        with gzip.open(path, "rb") if gz else path.open("rb") as fh:
+            for item in jsonl_records(fh, source, doc_id(source), max_bytes):
+                found = True
+                yield item
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        yield InputError(source, f"not a valid gzip file ({exc})")
+        return
+    except OSError as exc:
+        yield InputError(source, f"cannot read: {exc.strerror or exc}")
+        return
+    if not found:
+        yield InputError(source, "empty file")
+
+
 class _TooLarge(Exception):
     pass
 
@@ -315,17 +410,26 @@ def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
     return out
 
 
-def iter_documents(paths: Iterable[str], exclude: Path | None = None, max_bytes: int | None = None) -> Iterator[Item]:
-    """Every document (or input error) of ``paths``, ``-`` meaning JSONL on stdin."""
+def iter_inputs(paths: Iterable[str], exclude: Path | None = None, max_bytes: int | None = None) -> Iterator[Input]:
+    """Every document (or input error) of ``paths``, ``-`` meaning JSONL on stdin; JSONL records come unparsed.
+
+    Files and records are read one at a time, so memory does not grow with the input.
+    """
     for given in paths:
         if given == STDIN:
-            yield from read_jsonl_lines(sys.stdin, "<stdin>", "stdin")
+            yield from jsonl_records(sys.stdin.buffer, "<stdin>", "stdin", max_bytes)
             continue
         for found in iter_files([given], exclude):
             if isinstance(found, InputError):
                 yield found
             else:
                 yield from read_file(*found, max_bytes=max_bytes)
+
+
+def iter_documents(paths: Iterable[str], exclude: Path | None = None, max_bytes: int | None = None) -> Iterator[Item]:
+    """Every document (or input error) of ``paths``, ``-`` meaning JSONL on stdin."""
+    for found in iter_inputs(paths, exclude, max_bytes):
+        yield found.parse() if isinstance(found, RawRecord) else found
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -387,7 +491,7 @@ def safe_relpath(*parts: str) -> PurePosixPath:
     return PurePosixPath(*segments) if segments else PurePosixPath("document")
 
 
-def text_path(doc: Document) -> PurePosixPath:
+def text_path(doc: Document | Cleaned) -> PurePosixPath:
     """Where a document's cleaned text goes inside the output folder.
 
     A file's document mirrors the file (``news/a.html`` -> ``news/a.txt``);

@@ -9,6 +9,7 @@ is how "nothing lost" is checked (:func:`cleanse.pipeline.replay`).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,3 +117,42 @@ class Document:
         if self.failures:
             out["failures"] = [f.to_json() for f in self.failures]
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """A cleaned document in its output form: the JSON record, encoded, and the counts a summary needs.
+
+    Worker processes send these back rather than documents: bytes cross a
+    process boundary for the price of a copy, where a document's strings
+    would be encoded and decoded again, and then serialized once more by
+    the writer.
+
+    >>> c = Cleaned.of(Document("a", "Text.", removed=[Removal("dateline", "dateline", "X - ", "agency", 0)]))
+    >>> json.loads(c.record)["text"], c.removed, c.chars_in
+    ('Text.', (('dateline', 4),), 9)
+    """
+
+    id: str
+    source: str
+    record: bytes
+    """The output record (:meth:`Document.to_json`) as UTF-8 JSON, without a line break."""
+    chars_out: int
+    removed: tuple[tuple[str, int], ...]
+    """(plugin, characters removed) for each removal, in order."""
+    failures: tuple[PluginFailure, ...] = ()
+
+    @classmethod
+    def of(cls, doc: Document) -> Cleaned:
+        record = json.dumps(doc.to_json(), ensure_ascii=False).encode("utf-8")
+        return cls(doc.id, doc.source, record, len(doc.text), removal_sizes(doc.removed), tuple(doc.failures))
+
+    @property
+    def chars_in(self) -> int:
+        """Characters of the text before cleaning."""
+        return self.chars_out + sum(n for _, n in self.removed)
+
+
+def removal_sizes(removed: list[Removal]) -> tuple[tuple[str, int], ...]:
+    """``(plugin, characters removed)`` for each removal (a replacement gives some back)."""
+    return tuple((r.plugin, len(r.text) - len(r.replacement)) for r in removed)

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TextIO
 
 from cleanse.io import AtomicFile, dumps, text_path, write_atomic
-from cleanse.model import Document
+from cleanse.model import Cleaned, Document
 
 if TYPE_CHECKING:
     from cleanse.runner import Summary
@@ -35,11 +35,11 @@ class JsonlOutput:
         self._atomic = AtomicFile(Path(target)) if target != "-" else None
         self.fh: TextIO = self._atomic.fh if self._atomic else sys.stdout
 
-    def write(self, doc: Document) -> None:
-        self.fh.write(dumps(doc))
-        self.fh.write("\n")
+    def write(self, doc: Document | Cleaned) -> None:
+        record = doc.record if isinstance(doc, Cleaned) else dumps(doc).encode("utf-8")
+        self.fh.buffer.write(record + b"\n")  # records are UTF-8 bytes already: no text layer
         if self._atomic is None:
-            self.fh.flush()
+            self.fh.buffer.flush()
 
     def close(self) -> None:
         if self._atomic:
@@ -72,13 +72,14 @@ class FolderOutput:
         self._used.add(candidate)
         return candidate
 
-    def write(self, doc: Document) -> None:
-        rel = self._unique(text_path(doc))
-        write_atomic(self.folder / rel, doc.text + "\n" if doc.text else "")
-        record = doc.to_json()
-        record["output"] = rel.as_posix()
+    def write(self, doc: Document | Cleaned) -> None:
         import json
 
+        record = json.loads(doc.record) if isinstance(doc, Cleaned) else doc.to_json()
+        rel = self._unique(text_path(doc))
+        text = record["text"]
+        write_atomic(self.folder / rel, text + "\n" if text else "")
+        record["output"] = rel.as_posix()
         self._manifest.fh.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def close(self) -> None:

@@ -1,15 +1,59 @@
-"""Running a pipeline over many documents and keeping count of what it did."""
+"""Running a pipeline over many documents: in this process, on worker processes, or on a Dask cluster.
+
+Every engine yields its outcomes in input order, so the output is the same
+whatever the engine and the number of workers, and each holds a bounded
+number of documents whatever the size of the input:
+
+- :func:`run_local` cleans one document after another, as they are read.
+- :func:`run_parallel` reads on a thread and cuts the documents into batches
+  (:data:`BATCH_DOCS` documents or :data:`BATCH_CHARS` characters, whichever
+  comes first; a batch also goes out when the input pauses for :data:`LINGER`
+  seconds, so a trickle of records is not held back). At most
+  :data:`IN_FLIGHT_PER_WORKER` batches per worker are out at any time. Workers
+  are processes (see :class:`_ProcessPool`); a worker that dies (killed, out
+  of memory, a crash in native code) fails only the document it was cleaning.
+- :func:`run_dask` sends the same batches to the workers of a Dask cluster.
+
+JSONL records go to the workers as the bytes that were read
+(:class:`cleanse.io.RawRecord`) and, with ``finish=Cleaned.of``, come back as
+serialized output records (:class:`cleanse.model.Cleaned`): the reading and
+writing process only moves bytes. Callers count their summaries from the
+outcomes they receive, so the counts add up across workers.
+"""
 
 from __future__ import annotations
 
+import os
+import pickle
+import sys
+import threading
+import time
 import traceback
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
 
-from cleanse.io import InputError, Item
-from cleanse.model import Document
+from cleanse.io import Input, InputError, RawRecord
+from cleanse.model import Cleaned, Document, removal_sizes
 from cleanse.pipeline import Pipeline
+
+#: A batch closes at this many documents ...
+BATCH_DOCS = 64
+#: ... or this many characters of text, whichever comes first.
+BATCH_CHARS = 1_000_000
+#: Seconds a started batch waits for more input before it goes out anyway.
+LINGER = 0.05
+#: Batches out per worker: one being cleaned, one waiting, so no worker idles.
+IN_FLIGHT_PER_WORKER = 2
+
+ENGINES = ("local", "dask")
+
+
+class EngineError(RuntimeError):
+    """An engine that cannot start (Dask not installed, a scheduler out of reach)."""
 
 
 @dataclass(frozen=True)
@@ -29,23 +73,421 @@ class Failed:
         return f"{where}: {self.reason}"
 
 
-Outcome = Document | InputError | Failed
+Outcome = Document | Cleaned | InputError | Failed
+#: Applied to each cleaned document where it was cleaned (in the worker), e.g. ``Cleaned.of``.
+Finish = Callable[[Document], Document | Cleaned]
 
 
-def clean_item(pipeline: Pipeline, item: Item) -> Outcome:
-    """Clean one document; an input error passes through, a failure is caught and described."""
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def clean_item(pipeline: Pipeline, item: Input, finish: Finish | None = None) -> Outcome:
+    """Clean one document (parsing it first if it is a raw record), then ``finish`` it.
+
+    An input error passes through; a failure is caught and described.
+    """
+    if isinstance(item, RawRecord):
+        item = item.parse()
     if isinstance(item, InputError):
         return item
     try:
-        return pipeline.run(item)
+        doc = pipeline.run(item)
+        return finish(doc) if finish is not None else doc
     except Exception as exc:
         return Failed(item.source, item.id, f"{type(exc).__name__}: {exc}", traceback.format_exc())
 
 
-def run_local(pipeline: Pipeline, items: Iterable[Item]) -> Iterator[Outcome]:
-    """Clean documents one after another, in input order."""
+def clean_batch(pipeline: Pipeline, batch: list[Input], finish: Finish | None = None) -> list[Outcome]:
+    """Clean a batch of documents in order: the task a worker process or a Dask worker runs."""
+    return [clean_item(pipeline, item, finish) for item in batch]
+
+
+def run(
+    pipeline: Pipeline,
+    items: Iterable[Input],
+    *,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    finish: Finish | None = None,
+) -> Iterator[Outcome]:
+    """Clean ``items`` with ``engine``: ``local`` on ``jobs`` processes (None: every core), or ``dask``.
+
+    >>> from cleanse.model import Document
+    >>> [d.text for d in run(Pipeline(), [Document("a", "SEOUL (Reuters) - Talks began.")], jobs=2)]
+    ['Talks began.']
+    """
+    if engine == "dask":
+        return run_dask(pipeline, items, scheduler=scheduler, workers=jobs, finish=finish)
+    if engine != "local":
+        raise EngineError(f"no engine named {engine!r} (known: {', '.join(ENGINES)})")
+    return run_parallel(pipeline, items, jobs if jobs is not None else default_jobs(), finish=finish)
+
+
+def run_local(pipeline: Pipeline, items: Iterable[Input], finish: Finish | None = None) -> Iterator[Outcome]:
+    """Clean documents one after another, in input order, each as soon as it is read."""
     for item in items:
-        yield clean_item(pipeline, item)
+        yield clean_item(pipeline, item, finish)
+
+
+def run_parallel(
+    pipeline: Pipeline,
+    items: Iterable[Input],
+    jobs: int,
+    *,
+    finish: Finish | None = None,
+    batch_docs: int = BATCH_DOCS,
+    batch_chars: int = BATCH_CHARS,
+) -> Iterator[Outcome]:
+    """Clean documents on ``jobs`` worker processes; outcomes come in input order.
+
+    An input that ends within the first batch is cleaned in this process.
+    """
+    if jobs <= 1:
+        yield from run_local(pipeline, items, finish)
+        return
+    pool = _ProcessPool(pipeline, jobs, finish)
+    pool.start()  # before the reader thread: forked workers start at once
+    source = _Prefetch(items, batch_docs, batch_chars)
+    try:
+        first = source.batch(batch_docs, batch_chars)
+        if first is None:
+            return
+        if source.at_end():
+            yield from clean_batch(pipeline, first, finish)
+            return
+        window = IN_FLIGHT_PER_WORKER * jobs
+        yield from _in_order(source, pool.submit, pool.collect, window, batch_docs, batch_chars, first)
+    finally:
+        source.close()
+        pool.close()
+
+
+def run_dask(
+    pipeline: Pipeline,
+    items: Iterable[Input],
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    finish: Finish | None = None,
+    batch_docs: int = BATCH_DOCS,
+    batch_chars: int = BATCH_CHARS,
+) -> Iterator[Outcome]:
+    """Clean documents on a Dask cluster: the one at ``scheduler``, or a local one of ``workers`` processes.
+
+    The pipeline goes to every worker once (scattered, then rebuilt from its
+    recipe there); each task cleans one batch. Dask is imported here only.
+    """
+    import importlib
+    import logging
+
+    try:  # typed as Any: distributed's own annotations are partial
+        distributed: Any = importlib.import_module("distributed")
+    except ImportError as exc:
+        raise EngineError("the dask engine needs Dask: pip install 'cleanse[dask]'") from exc
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
+    cluster = None
+    try:
+        if scheduler is None:
+            cluster = LocalCluster(
+                n_workers=workers or default_jobs(),
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            client = Client(cluster, set_as_default=False)
+        else:
+            client = Client(scheduler, set_as_default=False, timeout="20s")
+    except OSError as exc:
+        if cluster is not None:
+            cluster.close()
+        raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    source = _Prefetch(items, batch_docs, batch_chars)
+    try:
+        try:
+            client.wait_for_workers(1, timeout=60)
+        except TimeoutError as exc:
+            raise EngineError(f"no Dask worker joined the scheduler at {scheduler} within 60 s") from exc
+        shared = client.scatter(pipeline, broadcast=True, hash=False)
+        threads = sum(client.nthreads().values()) or 1
+
+        def submit(batch: list[Input]) -> Any:
+            return client.submit(clean_batch, shared, batch, finish, pure=False)
+
+        def collect(batch: list[Input], future: Any) -> list[Outcome]:
+            try:
+                result: list[Outcome] = future.result()
+            except Exception as exc:  # the task's worker died, or the cluster cancelled it
+                reason = f"the Dask task cleaning it failed: {type(exc).__name__}: {exc}"
+                return [_failed(item, reason) for item in batch]
+            return result
+
+        yield from _in_order(source, submit, collect, IN_FLIGHT_PER_WORKER * threads, batch_docs, batch_chars)
+    finally:
+        source.close()
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _failed(item: Input, reason: str) -> Outcome:
+    if isinstance(item, RawRecord):
+        return Failed(item.source, f"{item.stem}:{item.number}", reason)
+    return item if isinstance(item, InputError) else Failed(item.source, item.id, reason)
+
+
+# --- batches in, outcomes out, in order -----------------------------------------------------
+
+
+class _Pending(Protocol):
+    def done(self) -> bool: ...
+
+
+P = TypeVar("P", bound=_Pending)
+
+
+def _in_order(
+    source: _Prefetch,
+    submit: Callable[[list[Input]], P],
+    collect: Callable[[list[Input], P], list[Outcome]],
+    window: int,
+    batch_docs: int,
+    batch_chars: int,
+    first: list[Input] | None = None,
+) -> Iterator[Outcome]:
+    """Submit batches, at most ``window`` at a time, and yield their outcomes in input order.
+
+    While the input is idle, finished batches at the head still come out
+    (the wait for more input is cut to :data:`LINGER` while batches are out).
+    """
+    pending: deque[tuple[list[Input], P]] = deque()
+    if first:
+        pending.append((first, submit(first)))
+    while True:
+        batch = source.batch(batch_docs, batch_chars, wait=LINGER if pending else None)
+        if batch is None:
+            break
+        if batch:
+            pending.append((batch, submit(batch)))
+        while pending and (len(pending) >= window or pending[0][1].done()):
+            yield from collect(*pending.popleft())
+    while pending:
+        yield from collect(*pending.popleft())
+
+
+def _size(item: Input) -> int:
+    if isinstance(item, Document):
+        return len(item.text)
+    return len(item.line) if isinstance(item, RawRecord) else 0
+
+
+class _Prefetch:
+    """Reads items on a thread, at most a batch ahead, and hands them out in batches.
+
+    Reading (files, decompression, JSON) then overlaps the wait for workers,
+    and a reader blocked on a quiet stdin does not hold back finished work.
+    """
+
+    def __init__(self, items: Iterable[Input], max_docs: int, max_chars: int) -> None:
+        self._cond = threading.Condition()
+        self._buffer: deque[tuple[Input, int]] = deque()
+        self._chars = 0
+        self._max_docs, self._max_chars = max_docs, max_chars
+        self._finished = self._closed = False
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._read, args=(items,), name="cleanse-reader", daemon=True)
+        self._thread.start()
+
+    def _read(self, items: Iterable[Input]) -> None:
+        try:
+            for item in items:
+                size = _size(item)
+                with self._cond:
+                    # Full: wait, but an item larger than the buffer still goes in alone.
+                    while (
+                        self._buffer
+                        and not self._closed
+                        and (len(self._buffer) >= self._max_docs or self._chars + size > self._max_chars)
+                    ):
+                        self._cond.wait()
+                    if self._closed:
+                        return
+                    self._buffer.append((item, size))
+                    self._chars += size
+                    self._cond.notify_all()
+        except BaseException as exc:  # handed to the consumer, which raises it after the items before it
+            self._error = exc
+        finally:
+            with self._cond:
+                self._finished = True
+                self._cond.notify_all()
+
+    def batch(self, max_docs: int, max_chars: int, wait: float | None = None) -> list[Input] | None:
+        """The next batch; ``[]`` when nothing came within ``wait`` seconds; None at the end of the input.
+
+        A batch closes when full, at the end of the input, or :data:`LINGER`
+        seconds after its first item when no more comes.
+        """
+        batch: list[Input] = []
+        chars = 0
+        first_by = None if wait is None else time.monotonic() + wait
+        rest_by: float | None = None
+        with self._cond:
+            while True:
+                while self._buffer and len(batch) < max_docs and chars < max_chars:
+                    item, size = self._buffer.popleft()
+                    self._chars -= size
+                    batch.append(item)
+                    chars += size
+                    self._cond.notify_all()
+                if len(batch) >= max_docs or chars >= max_chars:
+                    return batch
+                if self._finished and not self._buffer:
+                    if batch:
+                        return batch
+                    if self._error is not None:
+                        raise self._error
+                    return None
+                now = time.monotonic()
+                if batch and rest_by is None:
+                    rest_by = now + LINGER
+                deadline = rest_by if batch else first_by
+                if deadline is not None and now >= deadline:
+                    return batch
+                self._cond.wait(None if deadline is None else deadline - now)
+
+    def at_end(self) -> bool:
+        """Whether the input is read to its end and handed out (an error still to raise is not the end)."""
+        with self._cond:
+            return self._finished and not self._buffer and self._error is None
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+
+# --- worker processes -----------------------------------------------------------------------
+
+WORKER_DIED = "the worker process cleaning it died (killed, out of memory, or a crash in native code)"
+
+_worker_pipeline: Pipeline | None = None
+_worker_error = ""
+
+
+def _ignore_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops the pool
+
+
+def _start_worker(recipe: bytes | None) -> None:
+    """Set a worker up: a forked one has the pipeline already, others rebuild it from its recipe."""
+    global _worker_pipeline, _worker_error
+    _ignore_sigint()
+    if recipe is None:
+        return
+    try:
+        _worker_pipeline = pickle.loads(recipe)
+    except Exception as exc:  # reported with each document rather than as a broken pool
+        _worker_error = f"the pipeline could not be rebuilt in a worker process: {type(exc).__name__}: {exc}"
+
+
+def _clean_in_worker(batch: list[Input], finish: Finish | None) -> list[Outcome]:
+    if _worker_pipeline is None:
+        return [_failed(item, _worker_error) for item in batch]
+    return clean_batch(_worker_pipeline, batch, finish)
+
+
+class _ProcessPool:
+    """Worker processes, started at once where they can be forked, else with the first batch.
+
+    On Linux, while this process has a single thread, workers are forked: they
+    start in milliseconds with the pipeline already built. Otherwise (another
+    platform, threads running, a pool replaced mid-run) they come from a
+    ``forkserver`` that imported cleanse and the plugins once (``spawn``
+    where there is none) and rebuild the pipeline from its recipe. A pool
+    that lost a worker is replaced.
+    """
+
+    def __init__(self, pipeline: Pipeline, jobs: int, finish: Finish | None = None) -> None:
+        self._pipeline = pipeline
+        self._recipe = pickle.dumps(pipeline)  # fails here, clearly, if a plugin is not picklable
+        self._modules = sorted({type(r.cleaner).__module__ for r in pipeline.registry} - {"__main__", "__mp_main__"})
+        self._jobs = jobs
+        self._finish = finish
+        self._executor: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        """Fork the workers now if that is safe (call it before starting any thread); else do nothing."""
+        import multiprocessing
+        import threading
+
+        global _worker_pipeline
+        if self._executor is not None or not sys.platform.startswith("linux") or threading.active_count() > 1:
+            return
+        _worker_pipeline = self._pipeline  # what the forked workers inherit
+        self._executor = ProcessPoolExecutor(
+            self._jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker, initargs=(None,)
+        )
+        self._executor.submit(int).result()  # forks every worker, before the executor's own threads start
+
+    def submit(self, batch: list[Input]) -> Future[list[Outcome]]:
+        for _ in range(2):
+            if self._executor is None:
+                self._executor = ProcessPoolExecutor(
+                    self._jobs, mp_context=_context(self._modules), initializer=_start_worker, initargs=(self._recipe,)
+                )
+            try:
+                return self._executor.submit(_clean_in_worker, batch, self._finish)
+            except BrokenProcessPool:
+                self.close()
+        raise BrokenProcessPool("worker processes die as they start")
+
+    def collect(self, batch: list[Input], future: Future[list[Outcome]]) -> list[Outcome]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        # A worker died with this batch (or another) out: clean each document on its
+        # own in a fresh pool, so that only the one that kills its worker fails.
+        out: list[Outcome] = []
+        for item in batch:
+            if isinstance(item, InputError):
+                out.append(item)
+                continue
+            try:
+                out.extend(self.submit([item]).result())
+            except BrokenProcessPool:
+                out.append(_failed(item, WORKER_DIED))
+        return out
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+
+def _context(preload: list[str]) -> Any:
+    import multiprocessing
+
+    # forkserver: no fork of a process with threads (the reader), and workers fork from a
+    # server that has imported cleanse and the plugins (their patterns compiled) once.
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        ctx.set_forkserver_preload(["cleanse.runner", *preload])
+    return ctx
+
+
+# --- counting -------------------------------------------------------------------------------
 
 
 @dataclass
@@ -65,19 +507,21 @@ class Summary:
     plugin_failures: int = 0
     keep_rows: int = 50
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document | Cleaned) -> None:
+        """Count one cleaned document."""
+        if isinstance(doc, Document):
+            doc = Cleaned(doc.id, doc.source, b"", len(doc.text), removal_sizes(doc.removed), tuple(doc.failures))
         counts: Counter[str] = Counter()
         removed = 0
-        for r in doc.removed:
-            counts[r.plugin] += 1
-            delta = len(r.text) - len(r.replacement)
-            self.chars_removed[r.plugin] += delta
-            removed += delta
+        for plugin, chars in doc.removed:
+            counts[plugin] += 1
+            self.chars_removed[plugin] += chars
+            removed += chars
         self.documents += 1
         self.removals.update(counts)
         self.docs_touched.update(counts.keys())
-        self.chars_out += len(doc.text)
-        self.chars_in += len(doc.text) + removed
+        self.chars_out += doc.chars_out
+        self.chars_in += doc.chars_out + removed
         self.plugin_failures += len(doc.failures)
         if len(self.rows) < self.keep_rows:
             self.rows.append((doc.id, counts, removed))

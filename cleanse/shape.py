@@ -14,9 +14,17 @@ import regex
 from cleanse.text import REGEX_TIMEOUT, Paragraph
 
 _WORD = regex.compile(r"\w+")
+# Word runs (and dense-script characters) counted in one match, captured, rather than
+# found one by one: regex checks its timeout clock at each match found.
+_WORD_RUNS = regex.compile(r"\W*+(?:(\w++)\W*+)*+")
+_DENSE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}"
+_DENSE_CHARS = regex.compile(rf"[^{_DENSE}]*+(?:([{_DENSE}])[^{_DENSE}]*+)*+")
+# Latin-1 text goes through bytes.translate: each byte not a word character becomes a space.
+_LATIN1_WORDS = bytes(b if _WORD.fullmatch(chr(b)) else 32 for b in range(256))
+# Punctuation common in prose but outside Latin-1 (dashes, curly quotes, ellipsis), all non-word.
+_PROSE_PUNCT = "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026"
 _LIST_ITEM = regex.compile(r"[-–—•*·▪►»]\s|\d{1,2}[.)]\s")
 _SENTENCE_END = regex.compile(r"[.!?…。！？]['\"’”»)\]]*\s*$")
-_NON_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
 def words(text: str) -> int:
@@ -25,9 +33,42 @@ def words(text: str) -> int:
     >>> words("Read more: the plan"), words("相关阅读：新闻")
     (4, 5)
     """
-    tokens = len(_WORD.findall(text, timeout=REGEX_TIMEOUT))
-    dense = len(_NON_SPACE_SCRIPT.findall(text, timeout=REGEX_TIMEOUT))
-    return tokens + dense // 2
+    count = _counted.get(text)
+    if count is None:
+        count = _count_words(text)
+        if len(text) <= 2000:  # paragraphs, asked about by several cleaners in turn
+            if len(_counted) >= 8192:
+                _counted.clear()
+            _counted[text] = count
+    return count
+
+
+_counted: dict[str, int] = {}
+
+
+def _count_words(text: str) -> int:
+    if not text.isascii():
+        for c in _PROSE_PUNCT:
+            if c in text:
+                text = text.replace(c, " ")
+    if max(text, default=" ") < "\u0100":  # most paragraphs: no regex at all
+        return len(text.encode("latin-1").translate(_LATIN1_WORDS).split())
+    runs = _WORD_RUNS.fullmatch(text, timeout=REGEX_TIMEOUT)
+    tokens = len(runs.captures(1)) if runs else 0
+    if max(text) < "\u0e00":  # below Thai, the first dense script
+        return tokens
+    dense = _DENSE_CHARS.fullmatch(text, timeout=REGEX_TIMEOUT)
+    return tokens + (len(dense.captures(1)) if dense else 0) // 2
+
+
+def word_runs(text: str) -> list[str]:
+    """The words (``\\w+`` runs) of ``text``, as ``regex.findall(r"\\w+", text)`` gives them, but in one match.
+
+    >>> word_runs("Read more: the plan's cost")
+    ['Read', 'more', 'the', 'plan', 's', 'cost']
+    """
+    runs = _WORD_RUNS.fullmatch(text, timeout=REGEX_TIMEOUT)
+    return runs.captures(1) if runs else []
 
 
 def is_list_item(text: str) -> bool:

@@ -37,19 +37,28 @@ class Paragraph:
     text: str
 
 
+# The last text split, and its paragraphs: the cleaners of one document mostly see the
+# same text object in turn (most propose no edit), so each splits it once, not once per cleaner.
+# Holding the text keeps its identity from being reused; tuples are replaced atomically.
+_last_split: tuple[str, tuple[Paragraph, ...]] = ("", ())
+
+
 def paragraphs(text: str) -> list[Paragraph]:
     """The non-blank lines of ``text``, with their offsets (``\\r`` excluded)."""
+    global _last_split
+    last_text, last_paras = _last_split
+    if text is last_text:
+        return list(last_paras)
     out: list[Paragraph] = []
     pos = 0
-    n = len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        stop = n if nl == -1 else nl
-        end = stop - 1 if stop > pos and text[stop - 1] == "\r" else stop
-        line = text[pos:end]
-        if line.strip():
-            out.append(Paragraph(len(out), pos, end, line))
-        pos = stop + 1
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line and not line.isspace():
+            if line[-1] == "\r":
+                line = line[:-1]
+            out.append(Paragraph(len(out), pos, pos + len(line), line))
+        pos = end + 1
+    _last_split = (text, tuple(out))
     return out
 
 

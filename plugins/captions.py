@@ -75,7 +75,10 @@ def _agency_credit(segment: str, has_text: bool) -> str | None:
 
 def _trailing_credit(body: str) -> tuple[str, str, str] | None:
     """``(reason, caption text, credit)`` when ``body`` ends in a photo credit."""
-    m = _CREDIT_LABEL.search(body, timeout=REGEX_TIMEOUT) or _PARENS.search(body, timeout=REGEX_TIMEOUT)
+    # Each pattern needs a character checked first: a regex call with a timeout costs microseconds.
+    m = _CREDIT_LABEL.search(body, timeout=REGEX_TIMEOUT) if ":" in body else None
+    if m is None and body.endswith(")"):
+        m = _PARENS.search(body, timeout=REGEX_TIMEOUT)
     if m is not None:
         credit = m.group("credit").strip()
         if not looks_like_headline(credit, 100):
@@ -100,7 +103,7 @@ def parse_caption(line: str) -> tuple[str, str, str | None] | None:
     """
     if len(line) > MAX_CAPTION or not any(hint in line for hint in _HINTS):
         return None
-    lead = _LEAD.match(line, timeout=REGEX_TIMEOUT)
+    lead = _LEAD.match(line, timeout=REGEX_TIMEOUT) if ":" in line else None
     body = line[lead.end() :] if lead else line
     found = _trailing_credit(body)
     if found is not None:

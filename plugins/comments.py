@@ -84,8 +84,12 @@ _POLICY_VERB = regex.compile(
     r"geschlossen|moderiert|fermés?|modér\w*|chiusi|модерац\w*|закрыт\w*)\b",
     regex.IGNORECASE,
 )
-_LEAD_COMMENT = regex.compile(rf"^(?:\W*\w+\W+){{0,2}}\W*{_COMMENT}", regex.IGNORECASE)
-_EDGE = regex.compile(r"^[\W_]+|[\W_]+$")
+# Possessive: with "\W*\w+\W+" a long run of spaces is split between units in every way.
+_LEAD_COMMENT = regex.compile(rf"^(?:\W*+\w++\W++){{0,2}}\W*+{_COMMENT}", regex.IGNORECASE)
+# The trailing run is tried only where a run starts: "[\W_]+$" alone rescans a long
+# run of spaces or dashes from each of its characters, in quadratic time.
+_EDGE = regex.compile(r"^[\W_]++|(?<![\W_])[\W_]++$")
+_ASCII_EDGE = "".join(c for c in map(chr, range(128)) if not c.isalnum())
 
 
 def _norm(text: str) -> str:
@@ -96,7 +100,31 @@ def _norm(text: str) -> str:
     >>> _norm("[ Read All Comments ]")
     'read all comments'
     """
-    return " ".join(_EDGE.sub("", text, timeout=REGEX_TIMEOUT).casefold().split())
+    return " ".join(_inner(text).casefold().split())
+
+
+def _inner(text: str) -> str:
+    """``text`` without its outer punctuation: ``_EDGE`` removed, by string methods where they can tell."""
+    inner = text.strip(_ASCII_EDGE)
+    if inner and _is_letter_or_digit(inner[0]) and _is_letter_or_digit(inner[-1]):
+        return inner
+    return _EDGE.sub("", text, timeout=REGEX_TIMEOUT)  # edges outside ASCII: the regex decides
+
+
+def _is_counter(norm: str) -> bool:
+    """Whether a normalised line is a comment counter; a counter begins or ends with a digit."""
+    return (norm[:1].isdecimal() or norm[-1:].isdecimal()) and _COUNTER.match(norm, timeout=REGEX_TIMEOUT) is not None
+
+
+def _is_counter_line(text: str) -> bool:
+    """``_is_counter(_norm(text))``, normalising only a line that begins or ends with a digit."""
+    inner = _inner(text)
+    return (inner[:1].isdecimal() or inner[-1:].isdecimal()) and _is_counter(" ".join(inner.casefold().split()))
+
+
+def _is_letter_or_digit(c: str) -> bool:
+    """A word character that ``_EDGE`` keeps (every letter and decimal digit is one)."""
+    return c.isalpha() or c.isdecimal()
 
 
 def is_comment_heading(text: str) -> bool:
@@ -112,7 +140,7 @@ def is_comment_heading(text: str) -> bool:
     if words(text) > 8:
         return False
     norm = _norm(text)
-    return norm in _HEADINGS or _COUNTER.match(norm, timeout=REGEX_TIMEOUT) is not None
+    return norm in _HEADINGS or _is_counter(norm)
 
 
 class Comments(Cleaner):
@@ -137,8 +165,7 @@ class Comments(Cleaner):
         for p in paras:
             if p.index in picks:
                 continue
-            norm = _norm(p.text)
-            if _COUNTER.match(norm, timeout=REGEX_TIMEOUT):
+            if _is_counter_line(p.text):
                 picks[p.index] = "counter"
             elif p.index >= second_half and self._is_policy(p.text):
                 picks[p.index] = "policy"
@@ -152,7 +179,7 @@ class Comments(Cleaner):
                 return p.index, "section"
         actions = Counter(_norm(p.text) for p in paras[tail:] if len(p.text) <= 40)
         repeated = {a for a, n in actions.items() if n >= 2 and a in _ACTIONS}
-        for p in paras[tail:]:
+        for p in paras[tail:] if repeated else ():
             if before[p.index] >= 40 and _norm(p.text) in repeated:
                 return p.index, "thread"
         return None

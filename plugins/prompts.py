@@ -48,7 +48,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.shape import is_short, tail_start, words
+from cleanse.shape import is_short, tail_start, word_runs, words
 from cleanse.text import REGEX_TIMEOUT, Paragraph, paragraphs, remove_paragraphs
 
 _I = regex.IGNORECASE
@@ -130,7 +130,25 @@ _TECH = regex.compile(
     r"\s+support|to\s+view\s+this\s+video,?\s+please|loading\W*$)",
     _I,
 )
-_TOKEN = regex.compile(r"\w+")
+
+
+# A word each match of _NEWSLETTER (and of _CLICK) contains: checked first, as a regex search that
+# finds nothing still costs microseconds per paragraph.
+_NEWSLETTER_WORDS = ("newsletter", "뉴스레터", "рассылк", "infolettre", "boletim", "boletín")
+_CLICK_WORDS = ("here", "qui", "quí", "ici", "klicken", "здесь")
+
+
+def _mentions(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` contains one of ``words`` as an IGNORECASE pattern could match it.
+
+    Every character that matches a letter of these words ignoring case casefolds to that
+    letter, once U+0307 (the dot that "İ" folds with) is left out.
+
+    >>> _mentions("Get the NEWSLETTER", _NEWSLETTER_WORDS), _mentions("İNFOLETTRE", _NEWSLETTER_WORDS)
+    (True, True)
+    """
+    folded = text.casefold().replace("\u0307", "")
+    return any(w in folded for w in words)
 
 
 def is_share_buttons(text: str) -> bool:
@@ -143,7 +161,7 @@ def is_share_buttons(text: str) -> bool:
     >>> is_share_buttons("Twitter"), is_share_buttons("Share prices fell on Monday")
     (False, False)
     """
-    tokens = [t.casefold() for t in _TOKEN.findall(text, timeout=REGEX_TIMEOUT)]
+    tokens = [t.casefold() for t in word_runs(text)]
     if not tokens or len(tokens) > 12 or not all(t in _BUTTON_WORDS for t in tokens):
         return False
     return len(tokens) >= 2 or tokens[0] in {"share", "tweet", "compartilhar", "compartilhe", "partager", "teilen"}
@@ -189,7 +207,7 @@ class Prompts(Cleaner):
         if words(t) <= 12:
             if _ADVERT.match(t, timeout=REGEX_TIMEOUT):
                 return "advert"
-            if is_share_buttons(t) and any(w.casefold() in _BUTTON_CORE for w in _TOKEN.findall(t)):
+            if is_share_buttons(t) and any(w.casefold() in _BUTTON_CORE for w in word_runs(t)):
                 return "share-buttons"
             if _TECH.match(t, timeout=REGEX_TIMEOUT):
                 return "technical"
@@ -197,7 +215,9 @@ class Prompts(Cleaner):
             return "consent"
         if words(t) <= 30:
             if _SUBSCRIBE.search(t, timeout=REGEX_TIMEOUT) or (
-                _NEWSLETTER.search(t, timeout=REGEX_TIMEOUT) and _ADDRESS.search(t, timeout=REGEX_TIMEOUT)
+                _mentions(t, _NEWSLETTER_WORDS)
+                and _NEWSLETTER.search(t, timeout=REGEX_TIMEOUT)
+                and _ADDRESS.search(t, timeout=REGEX_TIMEOUT)
             ):
                 return "subscribe"
             if _FOLLOW.search(t, timeout=REGEX_TIMEOUT):
@@ -207,6 +227,7 @@ class Prompts(Cleaner):
         if (
             in_tail
             and words(t) <= 40
+            and _mentions(t, _CLICK_WORDS)
             and _CLICK.search(t, timeout=REGEX_TIMEOUT)
             and _OFFER.search(t, timeout=REGEX_TIMEOUT)
         ):

@@ -35,19 +35,22 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.shape import is_list_item, is_short, tail_start, words
+from cleanse.shape import is_list_item, is_short, tail_start, word_runs, words
 from cleanse.text import REGEX_TIMEOUT, Paragraph, paragraphs, remove_paragraphs
+
+
+def _phrases(block: str) -> set[str]:
+    return {p.strip() for p in block.replace("\n", "|").split("|") if p.strip()}
 
 
 def _alternatives(block: str) -> str:
     """A regex alternation of the ``|``- or line-separated phrases in ``block``, longest first."""
-    phrases = {p.strip() for p in block.replace("\n", "|").split("|") if p.strip()}
+    phrases = _phrases(block)
     return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
 # Labels that announce a link to another article, inline or as a heading.
-_LABELS = _alternatives(
-    """
+_LABEL_TEXT = """
     read more|read also|also read|read next|related|related post|related posts|related article|related articles
     related story|related stories|related content|related coverage|related reading|related news|related links
     related topics|see also|also see|more|more on this|more on this story|more news|more stories|recommended
@@ -65,7 +68,9 @@ _LABELS = _alternatives(
     читайте еще|читайте ещё|관련기사|관련 기사|관련뉴스|주요뉴스|많이 본 뉴스|함께 보면 좋은 기사|baca juga|baca
     berita terkait|関連記事|関連ニュース|あわせて読みたい|相关阅读|相关新闻|延伸阅读|相關新聞|اقرأ أيضا|اقرأ أيضاً
     """
-)
+_LABELS = _alternatives(_LABEL_TEXT)
+# Words an inline link's label and separator add to its headline (one more for the halves of dense scripts).
+_LABEL_WORDS = max(words(p) for p in _phrases(_LABEL_TEXT)) + 1
 _SEPARATOR = r"\s*(?::|-|–|—|\||»|>|::)\s*"
 # "[Related: X]", "Read more: X", "READ MORE - X", "Also on rt.com X"
 _INLINE = regex.compile(
@@ -92,8 +97,15 @@ def is_headline(text: str, limit: int = 25) -> bool:
     >>> is_headline("Who will make the Rock Hall in 2020?"), is_headline("It rained all day.")
     (True, False)
     """
-    stripped = text.rstrip(" '\"’”»)]")
-    return (words(text) <= limit and len(text) <= 300 and not stripped.endswith(".")) or stripped.endswith("...")
+    return (words(text) <= limit and len(text) <= 300 and not _stripped(text).endswith(".")) or _ends_in_ellipsis(text)
+
+
+def _stripped(text: str) -> str:
+    return text.rstrip(" '\"’”»)]")
+
+
+def _ends_in_ellipsis(text: str) -> bool:
+    return _stripped(text).endswith("...")
 
 
 _SCORE = regex.compile(r"\d\s+\D{1,40}?\s+\d|\d\s*[-–:]\s*\d")
@@ -115,7 +127,7 @@ def _title_case_headline(text: str) -> bool:
     """
     if ":" in text or _SCORE.search(text, timeout=REGEX_TIMEOUT):
         return False
-    found = regex.findall(r"\w+", text, timeout=REGEX_TIMEOUT)
+    found = word_runs(text)
     tokens = [t for t in found if len(t) > 3 or t[0].isdigit()]
     if len(found) < 5 or len(tokens) < 3:
         return False
@@ -141,7 +153,7 @@ class Related(Cleaner):
                 continue
             if self._is_inline(p):
                 picks[p.index] = "inline"
-            elif _HEADING.match(p.text, timeout=REGEX_TIMEOUT) and words(p.text) <= 6:
+            elif words(p.text) <= 6 and _HEADING.match(p.text, timeout=REGEX_TIMEOUT):
                 for i in self._heading_run(paras, p.index, tail):
                     picks[i] = "heading"
         picks.update(dict.fromkeys(self._headline_runs(paras, tail, picks), "headlines"))
@@ -151,7 +163,12 @@ class Related(Cleaner):
 
     @staticmethod
     def _is_inline(p: Paragraph) -> bool:
-        m = _INLINE.match(p.text, timeout=REGEX_TIMEOUT)
+        # What is_headline() asks of the rest, asked of the whole paragraph first: most are prose, and
+        # turned down without the long pattern ("also on SITE" takes any number of words, so it is let through).
+        t = p.text
+        if words(t) > 25 + _LABEL_WORDS and "also" not in t[:7].casefold() and not _ends_in_ellipsis(t):
+            return False
+        m = _INLINE.match(t, timeout=REGEX_TIMEOUT)
         return m is not None and is_headline(m.group("rest"))
 
     @staticmethod

@@ -31,10 +31,10 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
+from cleanse.shape import word_runs
 from cleanse.text import REGEX_TIMEOUT, paragraphs, remove_paragraphs
 
 _HEAD = 3
-_WORD = regex.compile(r"\w+")
 _SITE_SUFFIX = regex.compile(r"\s+[-|–—:·»]\s+[^-|–—:·»]{1,60}$")
 _READING = regex.compile(
     r"^\W{0,2}(?:\d{1,3}\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?|minutos?|minuten|минут\w*|분)\s+(?:read|reading|de\s+leitura"
@@ -64,7 +64,7 @@ _ORDINAL = frozenset({"st", "nd", "rd", "th"})
 
 
 def _words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(text, timeout=REGEX_TIMEOUT)]
+    return [w.casefold() for w in word_runs(text)]
 
 
 def _title_forms(title: str) -> list[list[str]]:

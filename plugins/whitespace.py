@@ -32,6 +32,18 @@ _LINE = regex.compile(r"[^\r\n]+")
 _BREAK = regex.compile(r"\r\n|\r|\n")
 
 
+def _is_tidy(text: str) -> bool:
+    """Whether no rule applies: the common case, told with string methods (a regex scan is slower).
+
+    >>> _is_tidy("One.\\n\\nTwo."), _is_tidy("One. \\nTwo."), _is_tidy("One.\\n\\n\\nTwo."), _is_tidy("One.\\n")
+    (True, False, False, False)
+    """
+    if text[:1].isspace() or text[-1:].isspace() or "\r" in text or "\n\n\n" in text:
+        return False
+    # A line ending in whitespace; a blank line holding spaces is one too.
+    return not any(line[-1:].isspace() for line in text.split("\n"))
+
+
 class Whitespace(Cleaner):
     """Collapse whitespace debris without changing the paragraph structure.
 
@@ -45,6 +57,8 @@ class Whitespace(Cleaner):
     removes = "trailing spaces, \\r line breaks, extra blank lines, leading and trailing blank lines"
 
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
+        if _is_tidy(text):
+            return
         # (start, end) of each non-blank line's content, trailing whitespace excluded.
         contents = [
             (m.start(), m.start() + len(m.group().rstrip()))

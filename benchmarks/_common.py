@@ -1,0 +1,162 @@
+"""What the speed benchmarks share: the news corpus, and running a command while watching its memory.
+
+The corpus is real news text: trafilatura's text of the news-dev pages
+(``../shared/bench/news-dev``), written as JSONL records and repeated, with
+fresh ids, to the size asked for. Built corpora are kept in a work folder
+(default: ``$TMPDIR/cleanse-bench``) and reused.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "news-dev"
+DEFAULT_WORK = Path(tempfile.gettempdir()) / "cleanse-bench"
+PYTHON = sys.executable
+CLEANSE = [PYTHON, "-m", "cleanse"]
+
+
+def pages(bench: Path = DEFAULT_BENCH) -> dict[str, str]:
+    """The news-dev pages, decoded, by key."""
+    out = {}
+    for path in sorted((bench / "html").glob("*.html.gz")):
+        out[path.name.split(".")[0]] = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+    if not out:
+        raise SystemExit(f"no pages in {bench}/html (give the news-dev folder with --bench)")
+    return out
+
+
+def news_texts(bench: Path = DEFAULT_BENCH, work: Path = DEFAULT_WORK) -> list[tuple[str, str]]:
+    """``(key, text)``: trafilatura's text of each page (extracted once, then cached)."""
+    cache = work / "news-dev-texts.json"
+    if cache.exists():
+        return [tuple(x) for x in json.loads(cache.read_text(encoding="utf-8"))]  # type: ignore[misc]
+    import trafilatura
+
+    texts = [(key[:16], text) for key, html in pages(bench).items() if (text := trafilatura.extract(html))]
+    work.mkdir(parents=True, exist_ok=True)
+    cache.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    return texts
+
+
+def corpus(mb: float, bench: Path = DEFAULT_BENCH, work: Path = DEFAULT_WORK) -> Path:
+    """A JSONL corpus of about ``mb`` megabytes of news records (built once)."""
+    path = work / f"news-{mb:g}MB.jsonl"
+    if path.exists():
+        return path
+    texts = news_texts(bench, work)
+    target = int(mb * 1_000_000)
+    tmp = path.with_suffix(".tmp")
+    size = n = 0
+    with tmp.open("w", encoding="utf-8") as fh:
+        while size < target:
+            key, text = texts[n % len(texts)]
+            line = json.dumps({"id": f"{key}-{n}", "text": text}, ensure_ascii=False) + "\n"
+            fh.write(line)
+            size += len(line.encode("utf-8"))
+            n += 1
+    tmp.replace(path)
+    return path
+
+
+@dataclass
+class Measured:
+    wall: float
+    """Seconds, start to exit."""
+    peak_rss: int
+    """Bytes: the largest sum of resident memory over the process and all its descendants, sampled."""
+    main_rss: int
+    """Bytes: the largest resident memory of the main process alone, sampled."""
+    returncode: int
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _tree_rss(pid: int) -> tuple[int, int]:
+    """Resident bytes of ``pid``, and of ``pid`` with its descendants (Linux /proc; 0 elsewhere)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    try:
+        names = os.listdir("/proc")
+    except FileNotFoundError:
+        return 0, 0
+    for name in names:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                stat = fh.read()
+            with open(f"/proc/{name}/statm", "rb") as fh:
+                rss[int(name)] = int(fh.read().split()[1]) * _PAGE
+        except (FileNotFoundError, ProcessLookupError, PermissionError, IndexError):
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])  # the name may hold spaces and brackets
+        children.setdefault(ppid, []).append(int(name))
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(children.get(p, ()))
+    return rss.get(pid, 0), total
+
+
+def measure(cmd: list[str], stdin: Path | None = None, stdout: Path | None = None) -> Measured:
+    """Run ``cmd`` and measure its wall time and memory (the whole process tree, sampled every 0.1 s)."""
+    fin = stdin.open("rb") if stdin else subprocess.DEVNULL
+    fout = stdout.open("wb") if stdout else subprocess.DEVNULL
+    peak = [0, 0]
+    try:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdin=fin, stdout=fout, stderr=subprocess.PIPE, cwd=ROOT)
+        done = threading.Event()
+
+        def watch() -> None:
+            while not done.is_set():
+                main, tree = _tree_rss(proc.pid)
+                peak[0], peak[1] = max(peak[0], main), max(peak[1], tree)
+                done.wait(0.1)
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        _, status = os.waitpid(proc.pid, 0)
+        wall = time.perf_counter() - start
+        done.set()
+        watcher.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        proc.stderr.close() if proc.stderr else None
+    finally:
+        if stdin:
+            fin.close()  # type: ignore[union-attr]
+        if stdout:
+            fout.close()  # type: ignore[union-attr]
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
+    return Measured(wall, peak[1], peak[0], proc.returncode)
+
+
+def best(runs: list[Measured]) -> Measured:
+    """The fastest of repeated runs (on a shared machine the others were slowed down), with the largest peak."""
+    fastest = min(runs, key=lambda m: m.wall)
+    return Measured(fastest.wall, max(m.peak_rss for m in runs), max(m.main_rss for m in runs), fastest.returncode)
+
+
+def load() -> str:
+    """The load average, to read the figures by: other processes on the machine slow every run."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} cores"
+
+
+def mb(n: int) -> str:
+    return f"{n / 1e6:.0f} MB"

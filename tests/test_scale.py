@@ -1,0 +1,315 @@
+"""Running at scale: streaming, worker processes, Dask, progress, and a quick start.
+
+No test here measures time: the benchmarks under benchmarks/ do that.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import select
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cleanse import Pipeline
+from cleanse.io import InputError, RawRecord, jsonl_records, read_jsonl_stream
+from cleanse.model import Cleaned, Document
+from cleanse.runner import Summary, run_local, run_parallel
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def cleanse(
+    *args: str, cwd: Path, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cleanse", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+
+
+def corpus_lines(copies: int) -> list[str]:
+    """JSONL records of the seed texts, ``copies`` times over, with a broken line in the middle."""
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    lines = [
+        json.dumps({"id": f"{i}-{j}", "text": text, "n": i}) for i in range(copies) for j, text in enumerate(texts)
+    ]
+    lines.insert(len(lines) // 2, '{"text": broken')
+    return lines
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("corpus") / "news.jsonl"
+    path.write_text("\n".join(corpus_lines(40)) + "\n", encoding="utf-8")
+    return path
+
+
+# --- reading is lazy ---------------------------------------------------------------------------
+
+
+class CountingStream(io.BytesIO):
+    """A byte stream that says how far it has been read."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.served = 0
+
+    def readline(self, size: int | None = -1) -> bytes:
+        line = super().readline(size)
+        self.served += len(line)
+        return line
+
+
+def test_jsonl_streams_are_read_record_by_record() -> None:
+    data = b"".join(json.dumps({"text": f"Story {i}."}).encode() + b"\n" for i in range(10_000))
+    stream = CountingStream(data)
+    records = read_jsonl_stream(stream, "big.jsonl", "big", max_bytes=1000)
+    first = next(records)
+    assert isinstance(first, Document) and first.text == "Story 0."
+    assert stream.served < 100, "one record read, not the stream"
+
+
+def test_an_overlong_record_is_skipped_without_being_held() -> None:
+    stream = CountingStream(b'{"text": "' + b"x" * 5_000_000 + b'"}\n{"text": "Next."}\n')
+    items = list(jsonl_records(stream, "s.jsonl", "s", max_bytes=1000))
+    assert isinstance(items[0], InputError) and "longer than the limit" in items[0].reason and items[0].line == 1
+    assert isinstance(items[1], RawRecord) and items[1].number == 2
+
+
+def endless(counter: list[int]) -> Iterator[Document]:
+    """Documents without end, counting how many were taken."""
+    text = SEEDS[0].read_text(encoding="utf-8")
+    while True:
+        counter[0] += 1
+        yield Document(id=str(counter[0]), text=text)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_engines_read_a_bounded_way_ahead(jobs: int) -> None:
+    taken = [0]
+    outcomes = run_parallel(Pipeline(), endless(taken), jobs, batch_docs=4, batch_chars=10**9)
+    for _ in range(10):
+        next(outcomes)
+    outcomes.close()  # stops the workers
+    # jobs=1 reads one at a time; with workers: the batches out (2 per worker, one more being
+    # handed back), the reader's buffer (a batch) and the document in its hand.
+    assert taken[0] <= (10 if jobs == 1 else 10 + 4 * (2 * jobs + 2) + 1)
+
+
+# --- same documents, same order, same counts ---------------------------------------------------
+
+
+def inputs(lines: list[str]) -> list[RawRecord]:
+    return [RawRecord(line.encode(), "c.jsonl", "c", n) for n, line in enumerate(lines, 1)]
+
+
+def test_parallel_outcomes_equal_local_ones_in_order() -> None:
+    lines = corpus_lines(3)
+    local = list(run_local(Pipeline(), inputs(lines), Cleaned.of))
+    parallel = list(run_parallel(Pipeline(), inputs(lines), 2, finish=Cleaned.of, batch_docs=3))
+    assert parallel == local
+    assert sum(isinstance(o, InputError) for o in parallel) == 1
+    assert [json.loads(o.record)["id"] for o in parallel if isinstance(o, Cleaned)][:3] == ["0-0", "0-1", "0-2"]
+
+
+def test_summary_adds_up_whatever_the_workers() -> None:
+    lines = corpus_lines(3)
+    docs = [o for o in run_local(Pipeline(), inputs(lines)) if isinstance(o, Document)]
+    by_docs, by_records = Summary(plugins=[]), Summary(plugins=[])
+    for doc in docs:
+        by_docs.add(doc)
+    for o in run_parallel(Pipeline(), inputs(lines), 2, finish=Cleaned.of, batch_docs=2):
+        if isinstance(o, Cleaned):
+            by_records.add(o)
+    assert by_records == by_docs
+    assert by_docs.removals["feeds"] == 3 * 81
+
+
+def test_jobs_give_the_same_output_and_summary(corpus: Path, tmp_path: Path) -> None:
+    runs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        proc = cleanse("run", str(corpus), "--out", str(out), "--jobs", jobs, cwd=tmp_path)
+        assert proc.returncode == 1, proc.stderr  # the broken line
+        assert "news.jsonl:101: not valid JSON" in proc.stderr
+        runs[jobs] = (out.read_bytes(), proc.stdout.replace(str(out), "OUT"))
+    assert runs["1"] == runs["2"]
+    records = [json.loads(line) for line in runs["1"][0].splitlines()]
+    assert len(records) == 200 and records[0]["id"] == "0-0" and records[-1]["id"] == "39-4"
+    assert "feeds" in runs["1"][1] and "200 documents cleaned, 1 failed" in " ".join(runs["1"][1].split())
+
+
+def test_stdin_is_cleaned_record_by_record_with_workers(tmp_path: Path) -> None:
+    """Each record comes out before the next goes in, although two workers batch their input."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleanse", "run", "-", "--out", "-", "--jobs", "2"],
+        cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        for i in range(3):
+            proc.stdin.write(
+                json.dumps({"id": f"r{i}", "text": f"SEOUL (Reuters) - Record {i}.\n\n\n"}).encode() + b"\n"
+            )
+            proc.stdin.flush()
+            ready, _, _ = select.select([proc.stdout], [], [], 120)
+            assert ready, f"record {i} did not come out while the input stayed open"
+            cleaned = json.loads(proc.stdout.readline())
+            assert cleaned["id"] == f"r{i}" and cleaned["text"] == f"Record {i}."
+        proc.stdin.close()
+        assert proc.wait(timeout=120) == 0
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+# --- a worker that dies ------------------------------------------------------------------------
+
+CRASHING_PLUGIN = """
+import os
+from cleanse import Cleaner, hookimpl
+
+class Crash(Cleaner):
+    name = "crash"
+    order = 900
+
+    def propose(self, text, meta):
+        if "CRASH" in text:
+            os._exit(3)  # as a segfault in native code would
+        return []
+
+@hookimpl
+def register_cleaners(register):
+    register(Crash())
+"""
+
+DRIVER = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from cleanse import Pipeline
+from cleanse.model import Document
+from cleanse.runner import Failed, run_parallel
+
+if __name__ == "__main__":
+    docs = [Document(str(i), "CRASH here." if i == 5 else f"Story {i}.") for i in range(12)]
+    for outcome in run_parallel(Pipeline(plugins=["crashplug"]), docs, 2, batch_docs=2):
+        print(outcome.doc_id + " failed: " + outcome.reason if isinstance(outcome, Failed) else outcome.id)
+"""
+
+
+def test_a_dead_worker_fails_only_its_document(tmp_path: Path) -> None:
+    (tmp_path / "crashplug.py").write_text(CRASHING_PLUGIN, encoding="utf-8")
+    (tmp_path / "driver.py").write_text(DRIVER, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(tmp_path / "driver.py"), str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[:5] == ["0", "1", "2", "3", "4"] and lines[6:] == [str(i) for i in range(6, 12)]
+    assert lines[5].startswith("5 failed: the worker process cleaning it died")
+
+
+# --- Dask ----------------------------------------------------------------------------------------
+
+
+def test_dask_on_a_scheduler_gives_the_local_output(corpus: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    expected = tmp_path / "local.jsonl"
+    assert cleanse("run", str(corpus), "--out", str(expected), "--jobs", "1", cwd=tmp_path).returncode == 1
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+        out = tmp_path / "dask.jsonl"
+        proc = cleanse(
+            "run", str(corpus), "--out", str(out), "--engine", "dask", "--scheduler", cluster.scheduler_address,
+            cwd=tmp_path,
+        )  # fmt: skip
+        assert proc.returncode == 1, proc.stderr
+        assert "news.jsonl:101: not valid JSON" in proc.stderr
+        assert out.read_bytes() == expected.read_bytes()
+
+
+def test_dask_without_a_scheduler_starts_a_local_cluster(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    lines = corpus_lines(2)
+    proc = cleanse("run", "-", "--out", "-", "--engine", "dask", "--jobs", "1", cwd=tmp_path, stdin="\n".join(lines))
+    local = cleanse("run", "-", "--out", "-", "--jobs", "1", cwd=tmp_path, stdin="\n".join(lines))
+    assert proc.returncode == local.returncode == 1, proc.stderr
+    assert proc.stdout == local.stdout and proc.stdout.count("\n") == 10
+
+
+def test_scheduler_needs_the_dask_engine(tmp_path: Path) -> None:
+    proc = cleanse("run", "-", "--out", "-", "--scheduler", "tcp://127.0.0.1:1", cwd=tmp_path, stdin="")
+    assert proc.returncode == 2 and "--engine dask" in proc.stderr
+
+
+# --- progress and start-up -----------------------------------------------------------------------
+
+
+def test_piped_runs_print_no_progress(corpus: Path, tmp_path: Path) -> None:
+    proc = cleanse("run", str(corpus), "--out", str(tmp_path / "o.jsonl"), cwd=tmp_path)
+    assert "\x1b[" not in proc.stderr and "documents" not in proc.stderr.replace("200 documents cleaned", "")
+
+
+def test_progress_draws_on_a_terminal(tmp_path: Path) -> None:
+    """On a terminal the bar shows documents, megabytes, speed and failures (forced to appear at once)."""
+    script = textwrap.dedent(
+        """
+        import os, sys
+        from cleanse import progress
+        assert progress.wanted(quiet=False, jsonl_to_stdout=False)
+        assert not progress.wanted(quiet=True, jsonl_to_stdout=False)
+        with progress.Progress(enabled=True, delay=0) as bar:
+            bar.advance(3_000_000)
+            bar.log("cleanse: error: x.txt: empty file")
+            bar.advance(0, failed=True)
+        """
+    )
+    import pty
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.DEVNULL, stdout=slave, stderr=slave)
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert proc.wait(timeout=60) == 0, seen.decode(errors="replace")
+    finally:
+        os.close(master)
+    shown = seen.decode(errors="replace")
+    assert "documents" in shown and "MB/s" in shown and "failed" in shown
+    assert "cleanse: error: x.txt: empty file" in shown
+
+
+def test_version_imports_no_heavy_package(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "cleanse", "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0 and "cleanse" in proc.stdout
+    imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
+    for heavy in ("trafilatura", "dask", "distributed", "rich", "charset_normalizer", "lxml"):
+        assert heavy not in imported, f"cleanse --version imports {heavy}"
