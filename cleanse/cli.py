@@ -7,8 +7,11 @@ usage error (bad option, unknown plugin, unreadable configuration).
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import signal
 import sys
+import traceback
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -95,6 +98,14 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, default=None, help="A plugin that fails fails the document (default: skip it).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for failures.")
+# -- reliability options --
+@click.option("--resume", is_flag=True, help="Continue an interrupted run: keep the documents OUT already holds.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Refuse documents larger than N bytes (default: max_bytes of the config, 50000000).",
+)
 def run(
     paths: tuple[str, ...],
     out: str | None,
@@ -104,23 +115,30 @@ def run(
     strict: bool | None,
     quiet: bool,
     debug: bool,
+    resume: bool,
+    max_bytes: int | None,
 ) -> None:
     """Clean every document under PATH... and write the results."""
     from cleanse.io import InputError, iter_documents
-    from cleanse.output import open_output
+    from cleanse.output import OutputError, open_output
     from cleanse.runner import Failed, Summary, run_local
 
     config = _load_config(config_file, plugin_flags, order_flags, strict=strict)
+    if max_bytes is not None:
+        config = dataclasses.replace(config, max_bytes=max_bytes)
     pipeline = _build_pipeline(config)
     if paths.count("-") > 1:
         _fail_usage("'-' (stdin) may be given only once")
     try:
-        output = open_output(out, [p for p in paths if p != "-"])
+        output = open_output(out, [p for p in paths if p != "-"], resume=resume)
     except ValueError as exc:
         _fail_usage(str(exc))
+    if output.discarded:
+        click.echo("cleanse: warning: the partial output of an interrupted run was started over", err=True)
     summary = Summary(plugins=pipeline.names)
     errors = 0
-    items = iter_documents(paths, exclude=output.folder, max_bytes=config.max_bytes)
+    items = output.skip_done(iter_documents(paths, exclude=output.excluded, max_bytes=config.max_bytes))
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         for outcome in run_local(pipeline, items):
             if isinstance(outcome, Failed | InputError):
@@ -131,13 +149,24 @@ def run(
                 continue
             where = outcome.source or outcome.id
             for failure in outcome.failures:
-                click.echo(f"cleanse: warning: {where}: plugin {failure.plugin!r} skipped: {failure.error}", err=True)
-            output.write(outcome)
+                click.echo(
+                    f"cleanse: warning: {where}: plugin {failure.plugin!r} skipped on document {outcome.id!r}: "
+                    f"{failure.error}",
+                    err=True,
+                )
+                if debug and failure.detail:
+                    click.echo(failure.detail, err=True)
+            try:
+                output.write(outcome)
+            except OutputError as exc:
+                errors += 1
+                click.echo(f"cleanse: error: {where}: {exc}", err=True)
+                continue
             summary.add(outcome)
-    except BaseException:
+        output.close()
+    except BaseException as exc:
         output.abort()
-        raise
-    output.close()
+        _stopped(exc, output, debug)
     summary.failed = errors
     if not quiet:
         output.report(summary)
@@ -198,6 +227,27 @@ def plugins(
     if config.order:
         console.print("order overrides: " + ", ".join(f"{k}={v}" for k, v in sorted(config.order.items())))
     console.print(f"strict: {'yes' if config.strict else 'no'}; max_bytes: {config.max_bytes}")
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    sys.exit(128 + signum)  # unwinds like Ctrl-C, so partial output is kept for --resume
+
+
+def _stopped(exc: BaseException, output: Any, debug: bool) -> NoReturn:
+    """Report a run that stopped before its end, and exit (130 for Ctrl-C, 1 otherwise)."""
+    journal = getattr(output, "journal", None)
+    kept = f"; what was written is in {journal.partial}, and --resume continues from it" if journal else ""
+    if isinstance(exc, KeyboardInterrupt):
+        click.echo(f"cleanse: interrupted{kept}", err=True)
+        sys.exit(130)
+    if isinstance(exc, SystemExit):
+        click.echo(f"cleanse: stopped{kept}", err=True)
+        raise exc
+    if debug:
+        click.echo(traceback.format_exc(), err=True)
+    hint = "" if debug else " (--debug shows the traceback)"
+    click.echo(f"cleanse: error: the run stopped: {type(exc).__name__}: {exc}{kept}{hint}", err=True)
+    sys.exit(1)
 
 
 def main() -> None:
