@@ -1,4 +1,4 @@
-"""The command line: ``cleanse run``, ``cleanse plugins``.
+"""The command line: ``cleanse run``, ``cleanse plugins``, ``cleanse eval``.
 
 Exit status: 0 when every document was cleaned, 1 when some failed (each
 reported on stderr with its path and reason; the others are written), 2 for a
@@ -28,14 +28,35 @@ Output (--out):
   -           the same JSONL on stdout
 
 \b
-Inputs: files and directories (recursive): .txt, .jsonl (a "text" field per
-record), each also as .gz; "-" reads JSONL on stdin. Inputs are never modified.
+Inputs: files and directories (recursive): .txt, .html/.htm (pages: the text
+is extracted first, see [tool.cleanse.options.extract]), .jsonl (a "text" or
+"html" field per record), each also as .gz; "-" reads JSONL on stdin. Inputs
+are never modified.
 
 \b
 Examples:
   cleanse run seeds/
   cleanse run news/ --out cleaned.jsonl -p no:feeds
   zcat dump.jsonl.gz | cleanse run - --out - > cleaned.jsonl
+  cleanse run pages/ --out cleaned.jsonl -p no:comments
+"""
+
+EPILOG_EVAL = """\b
+GOLD.json maps each page key to its body: {"KEY": {"articleBody": "..."}}
+(or {"KEY": "..."}). PATH... are cleaned outputs: a .jsonl of cleanse run
+records (keyed by id), a folder written by cleanse run, .txt files, or a
+.json like GOLD.json. A prediction matches a gold page by its key or by the
+last segment of its id (html/KEY matches KEY).
+
+\b
+The metric: 4-word shingles of \\w+ words; per page tp, fp and fn shares;
+precision and recall are means over pages, F1 of the means; accuracy is the
+share of pages whose words equal the gold ones exactly.
+
+\b
+Examples:
+  cleanse run pages/ --out cleaned.jsonl && cleanse eval gold.json cleaned.jsonl
+  cleanse eval gold.json cleaned/ --worst 5
 """
 
 PLUGIN_HELP = "Disable a cleaner with no:NAME (repeatable); NAME alone re-enables one the config disabled."
@@ -206,6 +227,7 @@ def plugins(
         click.echo(json.dumps(rows, indent=2))
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title="cleanse plugins, in the order they run", title_justify="left")
@@ -214,19 +236,63 @@ def plugins(
     for row in rows:
         table.add_row(
             str(row["order"]),
-            str(row["name"]),
+            escape(str(row["name"])),
             "yes" if row["enabled"] else "[red]no[/red]",
-            str(row["removes"]),
-            f"{row['distribution']} {row['version']}" if row["distribution"] else f"({row['plugin']})",
+            escape(str(row["removes"])),
+            escape(f"{row['distribution']} {row['version']}" if row["distribution"] else f"({row['plugin']})"),
         )
-    console = Console()
+    console = Console(highlight=False)
     console.print(table)
-    console.print(f"configuration: {config.source or 'defaults (no cleanse.toml or [tool.cleanse] found)'}")
+    settings = [f"configuration: {config.source or 'defaults (no cleanse.toml or [tool.cleanse] found)'}"]
     if config.disable:
-        console.print(f"disabled: {', '.join(sorted(config.disable))}")
+        settings.append(f"disabled: {', '.join(sorted(config.disable))}")
     if config.order:
-        console.print("order overrides: " + ", ".join(f"{k}={v}" for k, v in sorted(config.order.items())))
-    console.print(f"strict: {'yes' if config.strict else 'no'}; max_bytes: {config.max_bytes}")
+        settings.append("order overrides: " + ", ".join(f"{k}={v}" for k, v in sorted(config.order.items())))
+    settings.append(f"strict: {'yes' if config.strict else 'no'}; max_bytes: {config.max_bytes}")
+    for line in settings:
+        console.print(line, markup=False)
+
+
+@cli.command("eval", epilog=EPILOG_EVAL)
+@click.argument("gold", type=click.Path(exists=True, path_type=Path), metavar="GOLD.json")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="PATH...")
+@click.option("--worst", default=10, show_default=True, help="How many of the worst pages to show.")
+@click.option("--snippets", default=5, show_default=True, help="Kept and lost snippets shown per page.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures and per-page scores as JSON.")
+def eval_(gold: Path, paths: tuple[Path, ...], worst: int, snippets: int, as_json: bool) -> None:
+    """Score cleaned output against hand-labelled article bodies.
+
+    Prints precision, recall, F1 and accuracy, then the pages that lose most,
+    each with the text kept that should not have been and the text lost.
+    """
+    from cleanse.evaluate import EvalInputError, evaluate, format_report, load_texts, match_keys
+
+    try:
+        bodies = load_texts(gold)
+        found: dict[str, str] = {}
+        for path in paths:
+            found.update(load_texts(path))
+    except EvalInputError as exc:
+        _fail_usage(str(exc))
+    pred, unmatched = match_keys(bodies, found)
+    if not pred:
+        click.echo(f"cleanse: error: no prediction matches a page of {gold}", err=True)
+        sys.exit(1)
+    missing = sorted(set(bodies) - set(pred))
+    if missing:
+        click.echo(f"cleanse: warning: {len(missing)} gold page(s) have no prediction, scored as empty", err=True)
+    if unmatched:
+        click.echo(f"cleanse: warning: {len(unmatched)} prediction(s) match no gold page, ignored", err=True)
+    scores = evaluate(bodies, pred)
+    if as_json:
+        figures = {k: getattr(scores, k) for k in ("precision", "recall", "f1", "accuracy")}
+        pages = {
+            p.key: {"precision": p.precision, "recall": p.recall, "tp": p.tp, "fp": p.fp, "fn": p.fn, "exact": p.exact}
+            for p in scores.pages
+        }
+        click.echo(json.dumps({**figures, "pages": pages, "missing": missing, "unmatched": unmatched}, indent=2))
+        return
+    click.echo(format_report(scores, bodies, pred, worst=worst, snippets=snippets))
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:

@@ -2,7 +2,8 @@
 
 Inputs are files and directories (walked recursively, in sorted order) or
 ``-`` for JSONL on stdin. Each file is read by the reader registered for its
-suffix (``.txt`` here; other modules register more with :func:`register_reader`);
+suffix (``.txt``, ``.jsonl``, ``.html``/``.htm`` here; other modules register more
+with :func:`register_reader`);
 a ``.gz`` suffix is decompressed first and the suffix before it decides.
 
 A problem with one input never stops the run: readers yield :class:`InputError`
@@ -217,8 +218,10 @@ def _detect(data: bytes) -> tuple[str, str]:
 
 def _check_text(text: str) -> str:
     """``text``, unless it is mostly control characters (binary data that happened to decode)."""
+    if "\x00" in text:
+        raise DecodeError("binary file (contains NUL characters), not text")
     sample = text[:65536]
-    if "\x00" in text or len(_CONTROL.findall(sample, timeout=REGEX_TIMEOUT)) * 10 > len(sample):
+    if len(_CONTROL.findall(sample, timeout=REGEX_TIMEOUT)) * 10 > len(sample):
         raise DecodeError("binary file (mostly control characters), not text")
     return text
 
@@ -304,8 +307,12 @@ def record_to_document(line: str, source: str, stem: str, number: int, *, encodi
             bad = exc.object[exc.start : exc.end].encode("unicode_escape").decode("ascii")
             return InputError(source, f"record holds an unpaired surrogate ({bad}), which is not Unicode text", number)
     text = record.pop("text", None)
+    fmt = "text"
     if not isinstance(text, str):
-        return InputError(source, 'record has no "text" string field', number)
+        text = record.pop("html", None)
+        fmt = "html"
+        if not isinstance(text, str):
+            return InputError(source, 'record has no "text" or "html" string field', number)
     rid = record.pop("id", None)
     meta = record.pop("meta", None)
     if meta is not None and not isinstance(meta, dict):
@@ -322,11 +329,54 @@ def record_to_document(line: str, source: str, stem: str, number: int, *, encodi
         source=source,
         meta=meta,
         extra=record,
+        format=fmt,
     )
+
+
+_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{1,40})""", regex.IGNORECASE)
+
+
+def decode_html(data: bytes) -> tuple[str, str | None]:
+    """Decode a page: UTF-8, else the charset its ``<meta>`` declares, else a guess.
+
+    >>> page = '<html><head><meta charset="windows-1252"></head><body>café</body></html>'
+    >>> decode_html(page.encode("cp1252"))
+    ('<html><head><meta charset="windows-1252"></head><body>café</body></html>', 'windows-1252')
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return decode(data)  # a byte-order mark outranks what the page says
+    try:
+        return _check_text(data.decode("utf-8-sig")), None
+    except UnicodeDecodeError:
+        pass
+    m = _CHARSET.search(data[:4096], timeout=REGEX_TIMEOUT)
+    if m is not None:
+        name = m.group(1).decode("ascii", "replace")
+        try:
+            return _check_text(data.decode(name)), name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data)
+
+
+def read_html(data: bytes, source: str, stem: str) -> Iterator[Item]:
+    """An ``.html``/``.htm`` file is one page, extracted to text before cleaning."""
+    try:
+        kind = binary_kind(data)
+        if kind is not None:
+            raise DecodeError(f"binary file ({kind}), not a page")
+        text, encoding = decode_html(data)
+    except DecodeError as exc:
+        yield InputError(source, str(exc))
+        return
+    meta: dict[str, Any] = {"encoding": encoding} if encoding else {}
+    yield Document(id=stem, text=text, source=source, meta=meta, format="html")
 
 
 register_reader(".txt", read_text)
 register_reader(".jsonl", read_jsonl, documents="many")
+register_reader(".html", read_html)
+register_reader(".htm", read_html)
 
 
 # --- walking inputs -------------------------------------------------------------------------

@@ -102,6 +102,8 @@ class Document:
     failures: list[PluginFailure] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     """Fields of an input record that are carried through to the output record."""
+    format: str = "text"
+    """What ``text`` holds when read: ``"text"``, or ``"html"`` for a page the extraction stage turns into text."""
 
     def to_json(self) -> dict[str, Any]:
         """The output record: ``{"id", "source", "text", "meta", "removed"}`` (plus extras)."""

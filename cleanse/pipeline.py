@@ -10,6 +10,9 @@ text and metadata it had before that cleaner, the failure is recorded in
 cleaner's name, and the cleaners after it still run. With ``strict`` the
 document fails instead (:class:`DocumentError`). A document larger than
 ``max_bytes`` fails before any cleaner sees it.
+
+A page (an HTML document) is first turned into text by the extraction stage
+(:mod:`cleanse.extract`); a page that cannot be extracted fails.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import regex
 
 from cleanse.cleaner import Cleaner
 from cleanse.config import Config
+from cleanse.extract import Extractor, looks_like_html, merge_page_meta
 from cleanse.host import Registered, discover, resolve_order
 from cleanse.model import Document, Edit, PluginFailure, Removal
 
@@ -129,6 +133,10 @@ class Pipeline:
     ``plugins`` adds plugin modules (or objects, or importable module names)
     beside the entry points; ``cleaners`` replaces discovery altogether with
     the given cleaner instances (used to test one cleaner on its own).
+
+    An HTML document first goes through the extraction stage: the first
+    enabled :class:`cleanse.extract.Extractor` (``extract``, with the options
+    of ``[tool.cleanse.options.extract]``), which is not one of ``cleaners``.
     """
 
     def __init__(
@@ -156,7 +164,12 @@ class Pipeline:
             self.registry = resolve_order(registered)
         else:
             self.registry = discover(_import_names(self._plugins), self.config)
-        self.cleaners: list[Cleaner] = [r.cleaner for r in self.registry if r.enabled]
+        enabled = [r.cleaner for r in self.registry if r.enabled]
+        # The first enabled extractor is the extraction stage; it runs on HTML inputs only.
+        self.extractor: Extractor | None = next(
+            (c.configure(self.config.options.get(c.name, {})) for c in enabled if isinstance(c, Extractor)), None
+        )
+        self.cleaners: list[Cleaner] = [c for c in enabled if not isinstance(c, Extractor)]
 
     # Pickled as its recipe, so that a worker rebuilds it from its own entry points.
     def __reduce__(self) -> tuple[Any, ...]:
@@ -174,23 +187,52 @@ class Pipeline:
         id: str = "document",
         source: str = "",
         meta: dict[str, Any] | None = None,
+        html: bool | None = None,
     ) -> Document:
-        """Clean one text and return the document with its metadata and removal log."""
-        return self.run(Document(id=id, text=text, source=source, meta=dict(meta or {})))
+        """Clean one text (or page) and return the document with its metadata and removal log.
+
+        ``html`` says whether ``text`` is a page to extract first; by default
+        a text that starts with an HTML tag is one.
+        """
+        _check_str(text)
+        is_html = looks_like_html(text) if html is None else html
+        doc = Document(id=id, text=text, source=source, meta=dict(meta or {}), format="html" if is_html else "text")
+        return self.run(doc)
 
     def run(self, doc: Document) -> Document:
-        """Run every enabled cleaner over ``doc`` in order, updating it in place.
+        """Extract ``doc`` if it is a page, then run every enabled cleaner over it in order, in place.
 
-        Raises :class:`DocumentError` for a document larger than ``max_bytes``
-        and, with ``strict``, for a cleaner that fails.
+        The removal log accounts for the text after extraction; the page's
+        own metadata fills what the cleaners left empty (:func:`merge_page_meta`).
+        Raises :class:`DocumentError` for a document larger than ``max_bytes``,
+        for a page that cannot be extracted and, with ``strict``, for a
+        cleaner that fails.
         """
-        if not isinstance(doc.text, str):
-            raise TypeError(f"a document's text must be a str, not {type(doc.text).__name__}")
+        _check_str(doc.text)
         check_size(doc.text, self.config.max_bytes)
         plain = _is_plain_json(doc.meta)
+        if doc.format == "html":
+            self._extract(doc, plain)
         for cleaner in self.cleaners:
             self._run_one(cleaner, doc, plain)
+        merge_page_meta(doc.meta)
         return doc
+
+    def _extract(self, doc: Document, check_meta: bool = True) -> None:
+        if self.extractor is None:  # extraction disabled: the page is cleaned as the text it is
+            return
+        meta = copy.deepcopy(doc.meta)
+        try:
+            text = self.extractor.extract(doc.text, meta)
+            if not isinstance(text, str):
+                raise TypeError(f"it returned {type(text).__name__}, not str")
+            if check_meta and not _is_plain_json(meta):
+                raise TypeError("it put a value in meta that is not plain JSON")
+        except (Exception, SystemExit) as exc:
+            raise DocumentError(f"extraction ({self.extractor.name}) failed: {type(exc).__name__}: {exc}") from exc
+        doc.text, doc.meta, doc.format = text, meta, "text"
+        if not _WORD.search(text):
+            doc.failures.append(PluginFailure(self.extractor.name, "found no article text in the page"))
 
     def _run_one(self, cleaner: Cleaner, doc: Document, check_meta: bool = True) -> None:
         work_meta = copy.deepcopy(doc.meta)
@@ -211,6 +253,11 @@ class Pipeline:
         doc.text = new_text
         doc.meta = work_meta
         doc.removed.extend(removals)
+
+
+def _check_str(text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"a document's text must be a str, not {type(text).__name__}")
 
 
 def check_size(text: str, max_bytes: int | None) -> None:

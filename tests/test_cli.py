@@ -133,7 +133,7 @@ def test_pyproject_config_and_plugins_listing(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)
     names = [r["name"] for r in rows]
-    assert names[:2] == ["whitespace", "dateline"]
+    assert names[:3] == ["extract", "whitespace", "dateline"]  # the extraction stage runs first
     assert {r["name"]: r["enabled"] for r in rows}["title"] is False
     assert all(r["distribution"] == "cleanse" and r["version"] for r in rows)
     proc = cleanse("plugins", cwd=tmp_path)

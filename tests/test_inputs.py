@@ -171,7 +171,7 @@ def test_jsonl_bad_lines_are_errors_with_line_numbers(tmp_path: Path) -> None:
     assert docs[1].text == "pair 😀 is fine"
     assert sorted(errors) == [2, 3, 4, 5, 6, 7, 8, 9, 10]
     assert errors[2].startswith("not valid JSON")
-    assert errors[3] == 'record has no "text" string field'
+    assert errors[3] == 'record has no "text" or "html" string field'
     assert errors[4] == "a record must be a JSON object, got list"
     assert errors[6] == "not valid JSON (nested too deeply)"
     assert "not valid JSON" in errors[7] and "NaN" in errors[8]

@@ -156,7 +156,7 @@ def test_every_bad_input_is_one_error_line_and_the_rest_is_written(tmp_path: Pat
         "image.txt: binary file (a JPEG image), not text",
         "nul.txt: binary file (contains NUL bytes), not text",
         "r.jsonl:2: not valid JSON",
-        'r.jsonl:3: record has no "text" string field',
+        'r.jsonl:3: record has no "text" or "html" string field',
         "r.jsonl (record r:4): DocumentError: document is 3000 bytes, larger than the limit of 2000 (see max_bytes)",
         "sub/loop: symlink loop (a link to a folder above it); skipped",
         "trunc.txt.gz: not a valid gzip file",
@@ -273,7 +273,7 @@ def kill_midway(args: list[str], cwd: Path, watch: Path, min_bytes: int) -> None
 
 
 def test_a_killed_jsonl_run_resumes_without_duplicates_or_gaps(tmp_path: Path) -> None:
-    src = corpus(tmp_path / "in", 700)
+    src = corpus(tmp_path / "in", 80)
     clean = tmp_path / "clean.jsonl"
     assert cleanse("run", str(src), "--out", str(clean), "-q", cwd=tmp_path).returncode == 1  # the bad line
     expected = clean.read_text(encoding="utf-8")
@@ -299,7 +299,7 @@ def test_a_killed_jsonl_run_resumes_without_duplicates_or_gaps(tmp_path: Path) -
 
 
 def test_a_killed_folder_run_leaves_complete_files_and_resumes(tmp_path: Path) -> None:
-    src = corpus(tmp_path / "in", 400)
+    src = corpus(tmp_path / "in", 50)
     clean = tmp_path / "clean"
     assert cleanse("run", str(src), "--out", str(clean), "-q", cwd=tmp_path).returncode == 1
     expected = {m["output"]: m for m in records(clean / "manifest.jsonl")}

@@ -1,0 +1,231 @@
+"""Calls to action: newsletter and subscription prompts, share and follow prompts.
+
+A prompt speaks to the reader, not about the story: it starts with an
+imperative (``Subscribe``, ``Sign up``, ``Follow``, ``Share``, ``Click here``,
+``Inscreva-se``, ``Abonnieren``, ``Подпишитесь``) or asks the reader a
+question (``Like this story?``), it names a channel (a newsletter, an inbox,
+a social network, a friend) and it is short. A signup box leaves a heading
+(``Pick Six Newsletter``) and its form's messages behind it (``Thanks for
+signing up!``, ``There was an error processing your subscription.``).
+
+Rules (each removal's ``reason``):
+
+- ``subscribe``: a paragraph of at most 30 words that starts with a
+  subscription verb and names a newsletter, an inbox or updates, or that
+  names a newsletter together with a subscription verb anywhere and
+  addresses the reader (``you``, ``our``, ``here``, ``free``...).
+- ``follow``: a paragraph of at most 30 words that starts with ``Follow``
+  (or ``Like this story?``, ``Share this``...) and names a social network,
+  a friend or ``us``.
+- ``click``: in the last half of the text, a paragraph of at most 40 words
+  with ``Click here`` (or a translation) and an offer (subscribe, issues,
+  more information, download).
+- ``form``: the messages of a signup form (``Thanks for signing up!``,
+  ``Keep an eye on your inbox``, ``There was an error processing your
+  subscription``).
+- ``advert``: a line that is only an advertising label (``Advertisement``,
+  ``Story continues below advertisement``, ``Anzeige``, ``Publicidade``, ``Реклама``).
+- ``share-buttons``: a line made only of share-button words (``Click to share on
+  Twitter (Opens in new window)``, ``Share this:``, ``Facebook Twitter Email``,
+  ``Like this: Like Loading...``).
+- ``consent``: a cookie or terms notice that opens with ``We use cookies``,
+  ``This site uses cookies``, ``By continuing to browse`` (at most 60 words).
+- ``technical``: ``Please enable JavaScript``, ``Your browser does not support
+  the video tag``, ``Loading...``.
+- ``signup-box``: a short heading with ``Newsletter`` (or ``Sign up``) in the
+  last half of the text; when every paragraph from it to the end is short
+  (at most 30 words) they all go, otherwise the heading and the short
+  lines that follow it (at most 8, each at most 25 words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from cleanse.cleaner import Cleaner
+from cleanse.hookspecs import hookimpl
+from cleanse.model import Edit
+from cleanse.shape import is_short, tail_start, words
+from cleanse.text import REGEX_TIMEOUT, Paragraph, paragraphs, remove_paragraphs
+
+_I = regex.IGNORECASE
+
+_SUBSCRIBE_VERB = (
+    r"(?:subscribe|sign\s*up|signup|register|join|get|receive|stay\s+(?:up\s+to\s+date|informed|on\s+top)|"
+    r"don'?t\s+miss|never\s+miss|assine|inscreva-se|cadastre-se|receba|suscr[ií]bete|suscr[ií]base|reg[ií]strate|"
+    r"recibe|abonnez-vous|inscrivez-vous|recevez|abonnieren|abonniere|abonnieren\s+sie|melden\s+sie\s+sich|"
+    r"registrieren|iscriviti|abbonati|ricevi|подпишитесь|подписывайтесь|подпишись|подписаться|구독하세요|구독)"
+)
+_CHANNEL = (
+    r"(?:newsletters?|inbox|updates|alerts|notifications|e-?mail\s+list|mailing\s+list|boletim|boletín|"
+    r"infolettre|lettre\s+d'information|posteingang|rundbrief|caixa\s+de\s+entrada|bandeja\s+de\s+entrada|"
+    r"рассылк\w*|новост\w*\s+на\s+почту|뉴스레터)"
+)
+_SUBSCRIBE = regex.compile(rf"^\W{{0,3}}{_SUBSCRIBE_VERB}\b.*\b{_CHANNEL}", _I)
+_NEWSLETTER = regex.compile(
+    r"\b(?:newsletters?|뉴스레터|рассылк\w*|infolettre|boletim|boletín)\b.*\b(?:sign|subscri|inscri|assin|abonn|"
+    r"suscri|iscriv|подпис|구독)|\b(?:sign|subscri|inscri|assin|abonn|suscri|iscriv|подпис|구독)\w*\b.*\b"
+    r"(?:newsletters?|뉴스레터|рассылк\w*|infolettre|boletim|boletín)\b",
+    _I,
+)
+_NETWORK = (
+    r"(?:facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp|threads|mastodon|bluesky|pinterest|"
+    r"social\s+media|redes\s+sociais|redes\s+sociales|réseaux\s+sociaux|sozialen\s+medien|соцсет\w*|"
+    r"a\s+friend|your\s+friends|um\s+amigo|un\s+amigo|un\s+ami|einem\s+freund|друзьям|@\w+)"
+)
+_FOLLOW = regex.compile(
+    rf"^\W{{0,3}}(?:follow(?=\s)|like\s+us|find\s+us|connect\s+with\s+us|join\s+us|siga|sígue(?:nos)?|suivez|folgen\s+sie|"
+    rf"segui(?:teci)?|подписывайтесь\s+на|следите\s+за)\b.*\b{_NETWORK}"
+    rf"|^\W{{0,3}}(?:like\s+this\s+(?:story|article|post)\?|enjoyed\s+this\s+(?:story|article)\?|share\s+(?:this|it)\b|"
+    rf"compartilhe|comparte|partagez|teilen\s+sie|condividi|поделитесь)",
+    _I,
+)
+_CLICK = regex.compile(
+    r"\b(?:click|tap)\s+here\b|\bclique\s+aqui\b|\bhaz\s+clic\s+aquí\b|\bcliquez\s+ici\b|\bhier\s+klicken\b|"
+    r"\bclicca\s+qui\b|\bнажмите\s+здесь\b",
+    _I,
+)
+_OFFER = regex.compile(
+    r"\b(?:subscri\w*|sign\s*up|newsletters?|issues|more\s+information|download|register|free\s+trial|offer|"
+    r"assin\w*|inscr\w*|abonn\w*|suscri\w*|iscriv\w*|подпис\w*)\b",
+    _I,
+)
+_FORM = regex.compile(
+    r"^\W{0,3}(?:thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|registering)|keep\s+an\s+eye\s+on\s+your\s+inbox"
+    r"|check\s+your\s+inbox|there\s+was\s+an\s+error\s+processing\s+your\s+(?:subscription|request)"
+    r"|you(?:'re|\s+are)\s+(?:now\s+)?(?:subscribed|signed\s+up|all\s+set)"
+    r"|by\s+(?:signing\s+up|subscribing|clicking)[^.]{0,80}\b(?:agree|accept|consent)"
+    r"|obrigado\s+por\s+(?:se\s+)?(?:inscrever|assinar)|gracias\s+por\s+suscribirte|merci\s+de\s+votre\s+inscription"
+    r"|danke\s+für\s+ihre\s+anmeldung|спасибо\s+за\s+подписку)",
+    _I,
+)
+_ADVERT = regex.compile(
+    r"^\W*(?:advertisement|advertising|sponsored(?:\s+content)?|(?:story|article)\s+continues\s+(?:below|after)"
+    r"(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading\s+(?:the\s+main\s+story|below)|anzeige|werbung"
+    r"|publicidade|publicidad|publicité|pubblicità|реклама|광고|広告|reklama|advertentie)\W*$",
+    _I,
+)
+_BUTTON_TEXT = (
+    "share shares sharing tweet email e mail print pin pinterest facebook twitter x linkedin reddit whatsapp telegram "
+    "messenger copy link save comment comments opens in new window click to on via flipboard tumblr pocket sms like "
+    "this loading compartilhar compartilhe partager teilen condividi поделиться"
+)
+_BUTTON_CORE_TEXT = (
+    "share shares tweet facebook twitter linkedin reddit whatsapp pinterest compartilhar compartilhe partager teilen "
+    "condividi поделиться like"
+)
+_BUTTON_WORDS = frozenset(_BUTTON_TEXT.split())
+_BUTTON_CORE = frozenset(_BUTTON_CORE_TEXT.split())
+_CONSENT = regex.compile(
+    r"^\W*(?:we\s+use\s+cookies(?:\s+and\s+similar\s+technologies)?\s+(?:to|on|for|so)\b|this\s+(?:web)?site\s+uses\s+cookies|by\s+(?:using|continuing\s+to\s+(?:use|browse))"
+    r"\s+(?:this|our)\s+(?:site|website)|nós\s+usamos\s+cookies|utilizamos\s+cookies|usamos\s+cookies"
+    r"|nous\s+utilisons\s+des\s+cookies|wir\s+verwenden\s+cookies|мы\s+используем\s+(?:файлы\s+)?cookie)",
+    _I,
+)
+_TECH = regex.compile(
+    r"^\W*(?:please\s+enable\s+javascript|javascript\s+is\s+(?:disabled|required)|your\s+browser\s+does\s+not"
+    r"\s+support|to\s+view\s+this\s+video,?\s+please|loading\W*$)",
+    _I,
+)
+_TOKEN = regex.compile(r"\w+")
+
+
+def is_share_buttons(text: str) -> bool:
+    """A line made only of share-button words, with at least one that names sharing.
+
+    >>> is_share_buttons("Click to share on Twitter (Opens in new window)")
+    True
+    >>> is_share_buttons("Like this: Like Loading...")
+    True
+    >>> is_share_buttons("Twitter"), is_share_buttons("Share prices fell on Monday")
+    (False, False)
+    """
+    tokens = [t.casefold() for t in _TOKEN.findall(text, timeout=REGEX_TIMEOUT)]
+    if not tokens or len(tokens) > 12 or not all(t in _BUTTON_WORDS for t in tokens):
+        return False
+    return len(tokens) >= 2 or tokens[0] in {"share", "tweet", "compartilhar", "compartilhe", "partager", "teilen"}
+
+
+# A prompt addresses the reader: a newsletter named without an imperative needs one of these.
+_ADDRESS = regex.compile(
+    r"\b(?:you|your|our|us|here|now|free|today|inbox|você|seu|sua|nosso|nossa|tu|su|nuestro|votre|notre|ihr|unser\w*|ваш\w*|наш\w*)\b",
+    _I,
+)
+_BOX = regex.compile(r"\b(?:newsletters?|sign\s*up|subscribe|뉴스레터|рассылка|infolettre)\b", _I)
+
+
+class Prompts(Cleaner):
+    """Remove newsletter, subscription, follow and share prompts."""
+
+    name = "prompts"
+    order = 670
+    removes = "newsletter, subscription, share and follow prompts and signup boxes"
+
+    def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
+        paras = paragraphs(text)
+        if len(paras) < 2:
+            return
+        tail = tail_start(paras, 0.5)
+        picks: dict[int, str] = {}
+        for p in paras:
+            if p.index in picks:
+                continue
+            reason = self._prompt(p, p.index >= tail)
+            if reason:
+                picks[p.index] = reason
+            elif p.index >= tail and words(p.text) <= 5 and _BOX.search(p.text, timeout=REGEX_TIMEOUT):
+                for i in self._box(paras, p.index):
+                    picks.setdefault(i, "signup-box")
+        if len(picks) == len(paras):
+            return
+        yield from remove_paragraphs(text, paras, [(i, "prompt", r) for i, r in sorted(picks.items())])
+
+    @staticmethod
+    def _prompt(p: Paragraph, in_tail: bool) -> str | None:
+        t = p.text
+        if words(t) <= 12:
+            if _ADVERT.match(t, timeout=REGEX_TIMEOUT):
+                return "advert"
+            if is_share_buttons(t) and any(w.casefold() in _BUTTON_CORE for w in _TOKEN.findall(t)):
+                return "share-buttons"
+            if _TECH.match(t, timeout=REGEX_TIMEOUT):
+                return "technical"
+        if words(t) <= 60 and _CONSENT.match(t, timeout=REGEX_TIMEOUT):
+            return "consent"
+        if words(t) <= 30:
+            if _SUBSCRIBE.search(t, timeout=REGEX_TIMEOUT) or (
+                _NEWSLETTER.search(t, timeout=REGEX_TIMEOUT) and _ADDRESS.search(t, timeout=REGEX_TIMEOUT)
+            ):
+                return "subscribe"
+            if _FOLLOW.search(t, timeout=REGEX_TIMEOUT):
+                return "follow"
+            if _FORM.search(t, timeout=REGEX_TIMEOUT):
+                return "form"
+        if (
+            in_tail
+            and words(t) <= 40
+            and _CLICK.search(t, timeout=REGEX_TIMEOUT)
+            and _OFFER.search(t, timeout=REGEX_TIMEOUT)
+        ):
+            return "click"
+        return None
+
+    @staticmethod
+    def _box(paras: list[Paragraph], index: int) -> list[int]:
+        after = paras[index + 1 :]
+        if all(is_short(p, 30) for p in after):
+            return [index, *(p.index for p in after)]
+        run = [index]
+        for p in after[:8]:
+            if not is_short(p, 25):
+                break
+            run.append(p.index)
+        return run
+
+
+@hookimpl
+def register_cleaners(register: Any) -> None:
+    register(Prompts())

@@ -1,0 +1,142 @@
+"""The page header left above the article: the headline and standfirst again, reading time, a timestamp.
+
+An extractor often keeps the page's headline (and the standfirst under it)
+as the first lines of the text, though the page's own metadata already holds
+them. So the headline is found by comparing the first lines with the title
+the page declares (``meta["page"]["title"]``, set by the extraction stage, or
+``meta["title"]``), word for word, not by guessing from the line's shape:
+a short first line of body text stays.
+
+Rules (each removal's ``reason``):
+
+- ``headline``: one of the first three paragraphs whose words equal the
+  page title's, or the title's before a trailing ``- Site``/``| Site``.
+- ``standfirst``: the paragraph right after a removed headline, when its
+  words equal the page's description (a standfirst shown under the headline;
+  a description that merely *starts* the first paragraph is body, and stays).
+- ``reading-time``: ``5 min read``, ``Reading time: 3 minutes``, ``Tempo de
+  leitura: 2 minutos``, ``Lesezeit: 4 Min.``, among the first three paragraphs.
+- ``timestamp``: among the first three paragraphs, a line that is only a date
+  or time, maybe labelled (``sexta-feira, 22 de outubro de 2010 às 20:13``,
+  ``Published: Nov. 19, 2019 10:00 a.m. ET``, ``기사입력 :[ 2018-08-25 15:24 ]``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from cleanse.cleaner import Cleaner
+from cleanse.hookspecs import hookimpl
+from cleanse.model import Edit
+from cleanse.text import REGEX_TIMEOUT, paragraphs, remove_paragraphs
+
+_HEAD = 3
+_WORD = regex.compile(r"\w+")
+_SITE_SUFFIX = regex.compile(r"\s+[-|–—:·»]\s+[^-|–—:·»]{1,60}$")
+_READING = regex.compile(
+    r"^\W{0,2}(?:\d{1,3}\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?|minutos?|minuten|минут\w*|분)\s+(?:read|reading|de\s+leitura"
+    r"|de\s+lectura|de\s+lecture|lesezeit|di\s+lettura|чтения|읽기)"
+    r"|(?:reading\s+time|read\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|lesezeit"
+    r"|tempo\s+di\s+lettura|время\s+чтения|leestijd|czas\s+czytania|읽는\s+시간)\s*:?\s*(?:\d|<|less|menos|um|uma|one))",
+    regex.IGNORECASE,
+)
+_YEAR_OR_TIME = regex.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:h.]\d\d\b")
+# Words a timestamp is made of, besides numbers: labels, months, weekdays, "at", "am"... (lower case).
+_DATE_TEXT = """
+published updated posted modified last on at by am pm a m p m et est edt pt pst gmt utc bst cet cest ist jst
+kst january february march april may june july august september october november december jan feb mar apr jun
+jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu
+thurs fri sat sun today yesterday publicado atualizado em de às as del el la le à um h janeiro fevereiro março
+abril maio junho julho agosto setembro outubro novembro dezembro segunda terça quarta quinta sexta feira
+sábado domingo enero febrero marzo mayo junio julio septiembre setiembre octubre noviembre diciembre lunes
+martes miércoles jueves viernes actualizado publié mis jour janvier février mars avril mai juin juillet août
+septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche veröffentlicht
+aktualisiert am um uhr januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag
+freitag samstag sonntag pubblicato aggiornato il alle gennaio febbraio aprile maggio giugno luglio agosto
+settembre ottobre dicembre опубликовано обновлено в г года января февраля марта апреля мая июня июля августа
+сентября октября ноября декабря 기사입력 입력 수정 최종수정 등록 발행 년 월 일 오전 오후
+"""
+_DATE_WORDS = frozenset(_DATE_TEXT.split())
+_ORDINAL = frozenset({"st", "nd", "rd", "th"})
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text, timeout=REGEX_TIMEOUT)]
+
+
+def _title_forms(title: str) -> list[list[str]]:
+    """The title's words, and its words without trailing ``- Site`` parts.
+
+    >>> for form in _title_forms("Black Friday: deals - Remember 80/90 - Memorabilia"):
+    ...     print(" ".join(form))
+    black friday deals remember 80 90 memorabilia
+    black friday deals remember 80 90
+    black friday deals
+    """
+    forms = [_words(title)]
+    current = title
+    while (m := _SITE_SUFFIX.search(current, timeout=REGEX_TIMEOUT)) is not None:
+        current = current[: m.start()]
+        if len(_words(current)) < 3:
+            break
+        forms.append(_words(current))
+    return forms
+
+
+def is_timestamp(text: str) -> bool:
+    """A line that is only a date or time, maybe labelled.
+
+    >>> is_timestamp("sexta-feira, 22 de outubro de 2010 às 20:13")
+    True
+    >>> is_timestamp("기사입력 :[ 2018-08-25 15:24 ]"), is_timestamp("Updated Nov. 19, 2019 at 3:45 p.m. ET")
+    (True, True)
+    >>> is_timestamp("The 2019 season ends on Monday")
+    False
+    """
+    tokens = _words(text)
+    if not tokens or len(tokens) > 14 or not _YEAR_OR_TIME.search(text, timeout=REGEX_TIMEOUT):
+        return False
+    return all(
+        t.isdigit() or t in _DATE_WORDS or (t[:-2].isdigit() and t[-2:] in {"st", "nd", "rd", "th"}) for t in tokens
+    )
+
+
+class Standfirst(Cleaner):
+    """Remove the page header repeated above the article."""
+
+    name = "standfirst"
+    order = 210
+    removes = "the page's headline and standfirst repeated at the top, reading times and timestamps"
+
+    def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
+        paras = paragraphs(text)
+        if len(paras) < 2:
+            return
+        page: dict[str, Any] = meta["page"] if isinstance(meta.get("page"), dict) else {}
+        title = page.get("title") or meta.get("title")
+        titles = _title_forms(title) if isinstance(title, str) else []
+        description = page.get("description")
+        standfirst = _words(description) if isinstance(description, str) else []
+        picks: dict[int, tuple[str, str]] = {}
+        for p in paras[:_HEAD]:
+            found = _words(p.text)
+            if titles and len(found) >= 2 and found in titles:
+                picks[p.index] = ("title", "headline")
+                nxt = p.index + 1
+                if standfirst and nxt < len(paras) and _words(paras[nxt].text) == standfirst:
+                    picks[nxt] = ("standfirst", "standfirst")
+            elif _READING.match(p.text, timeout=REGEX_TIMEOUT):
+                picks[p.index] = ("reading-time", "reading-time")
+            elif is_timestamp(p.text):
+                picks[p.index] = ("timestamp", "timestamp")
+        if len(picks) == len(paras):
+            return
+        yield from remove_paragraphs(text, paras, [(i, kind, reason) for i, (kind, reason) in sorted(picks.items())])
+
+
+@hookimpl
+def register_cleaners(register: Any) -> None:
+    register(Standfirst())

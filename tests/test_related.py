@@ -1,0 +1,124 @@
+"""The related cleaner: links and lists of other articles go; body lines with the same words stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanse.pipeline import Pipeline
+from cleanse.plugins.related import Related
+
+BODY = (
+    "Alibaba is set to raise up to $12.9bn from its second listing in Hong Kong, pricing its shares at a "
+    "discount to their New York close, people familiar with the deal said on Wednesday.\n"
+    "The deal would be the largest share sale in the city for nine years, a much-needed boost for its bourse.\n"
+    "Small investors in Hong Kong have welcomed the deal, subscribing for so many shares that they will be "
+    "allotted the maximum share of the offering they can get, bankers said."
+)
+
+
+def clean(text: str) -> tuple[str, list[str]]:
+    doc = Pipeline(cleaners=[Related()]).clean(text)
+    return doc.text, [r.reason for r in doc.removed]
+
+
+def paras(text: str) -> list[str]:
+    return text.split("\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: Tencent profit falls as Alibaba threat weighs",
+        "[Related: Salesforce Dreamforce Keynote: AI, Integration And Protestors]",
+        "Related post: Pickled Brussels Sprouts Recipe",
+        "Also on rt.com Journalists threatened with arrests as Bolivia purges socialist elements",
+        "Leia mais: Governo anuncia novo pacote de medidas",
+        "Lesen Sie auch: Die Börse in Hongkong legt zu",
+        "Читайте также: Акции Alibaba выросли на торгах",
+        "관련기사 - 알리바바, 홍콩 증시 상장 추진",
+        "READ MORE - Hong Kong protests enter sixth month",
+    ],
+)
+def test_inline_link_goes(line: str) -> None:
+    b = paras(BODY)
+    text, reasons = clean("\n".join([b[0], line, *b[1:]]))
+    assert text == BODY
+    assert reasons == ["inline"]
+
+
+def test_heading_with_headlines_to_the_end() -> None:
+    trailer = (
+        "You may also like...\nWho will make the Rock Hall in 2020?\n"
+        "Dave Matthews Band takes over Rock Hall Fan Vote\nDoobie Brothers perform with Santana in 2019"
+    )
+    text, reasons = clean(f"{BODY}\n{trailer}")
+    assert text == BODY
+    assert set(reasons) == {"heading"}
+
+
+def test_heading_in_the_middle_takes_only_its_list() -> None:
+    b = paras(BODY)
+    block = "Related stories\n- Alibaba poised to launch listing\n- Tencent profit falls"
+    text, _ = clean("\n".join([b[0], block, *b[1:]]))
+    assert text == BODY
+
+
+def test_title_case_headline_list_at_the_end() -> None:
+    lst = (
+        "- 15 Amazing Images of Stars\n- 11 Fascinating Facts About Our Milky Way\n"
+        "- The Biggest Questions About Dark Matter"
+    )
+    text, reasons = clean(f"{BODY}\n{lst}\nOriginally published on Live Science.")
+    assert text == f"{BODY}\nOriginally published on Live Science."
+    assert set(reasons) == {"headlines"}
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "Read more about the listing in the prospectus the company filed on Tuesday.",
+        "Related: the rise in tech listings has drawn investors back to the city after a quiet year for the exchange.",
+        "More than 40 percent of households have some credit card debt.",
+        "Watch: the company said it would keep a close eye on the market.",
+        "Leia mais sobre o assunto no relatório divulgado pelo governo nesta terça-feira.",
+        "Was bleibt: Lesen Sie auch die Erklärung des Ministers, die am Montag veröffentlicht wurde.",
+        "See more photos:",
+    ],
+)
+def test_body_that_looks_like_a_link_stays(kept: str) -> None:
+    b = paras(BODY)
+    text = "\n".join([b[0], kept, *b[1:]])
+    assert clean(text) == (text, [])
+
+
+def test_short_body_list_stays() -> None:
+    text = f"{BODY}\nOur hiking kit is simple:\n- bottled water\n- a baby carrier\n- healthy snack bars\n- camera"
+    assert clean(text) == (text, [])
+
+
+def test_watch_heading_before_body_subheadings_stays() -> None:
+    text = f"{BODY}\nWatch\nNISSAN SENTRA\nNissan is hoping a sleek redesign will pull in more buyers."
+    assert clean(text) == (text, [])
+
+
+def test_results_and_award_lists_at_the_end_stay() -> None:
+    text = (
+        f"{BODY}\nSaturday's results:\n- Manchester United 2 Chelsea 1\n- Leeds United 0 Everton Town 3\n"
+        "- Aston Villa 1 West Ham United 1\nWinners:\n- Best Actor In A Leading Role: Joaquin Phoenix\n"
+        "- Best Actress In A Leading Role: Renee Zellweger\n- Best Picture Of The Year: Parasite"
+    )
+    assert clean(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("tail", "removed"),
+    [
+        ("Related\nThe deal would not be directed against any other country.", False),
+        ("Read more", False),
+        ("More:\nThe deal would not be directed against any other country.", True),
+        ("You may also like:", True),
+    ],
+)
+def test_a_label_without_its_list_goes_only_if_it_announces_one(tail: str, removed: bool) -> None:
+    text = f"{BODY}\n{tail}"
+    assert (clean(text)[0] != text) is removed
