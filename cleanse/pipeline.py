@@ -117,8 +117,24 @@ def replay(text: str, removed: Sequence[Removal]) -> str:
     >>> new, replay(new, log)
     ('a b\\n\\nc', 'a  b\\n\\n\\nc')
     """
-    for r in reversed(removed):
-        text = text[: r.start] + r.text + text[r.start + len(r.replacement) :]
+    # Undoing one removal at a time copies the text each time: quadratic for a feed of
+    # 100,000 lines. A run of removals that stand left to right, none inside the one
+    # before (one cleaner's edits always do), is undone in one pass instead: undoing the
+    # later ones first would not move the earlier ones.
+    runs: list[list[Removal]] = []
+    for r in removed:
+        if runs and r.start >= runs[-1][-1].start + len(runs[-1][-1].replacement):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    for run in reversed(runs):
+        pieces: list[str] = []
+        pos = 0
+        for r in run:
+            pieces += (text[pos : r.start], r.text)
+            pos = r.start + len(r.replacement)
+        pieces.append(text[pos:])
+        text = "".join(pieces)
     return text
 
 
@@ -230,9 +246,9 @@ class Pipeline:
                 raise TypeError("it put a value in meta that is not plain JSON")
         except (Exception, SystemExit) as exc:
             raise DocumentError(f"extraction ({self.extractor.name}) failed: {type(exc).__name__}: {exc}") from exc
+        if not _WORD.search(text):  # an unparsable page, or one with no article in it: bad input, not a result
+            raise DocumentError(f"extraction ({self.extractor.name}) found no article text in the page")
         doc.text, doc.meta, doc.format = text, meta, "text"
-        if not _WORD.search(text):
-            doc.failures.append(PluginFailure(self.extractor.name, "found no article text in the page"))
 
     def _run_one(self, cleaner: Cleaner, doc: Document, check_meta: bool = True) -> None:
         work_meta = copy.deepcopy(doc.meta)
