@@ -295,17 +295,24 @@ def eval_(gold: Path, paths: tuple[Path, ...], worst: int, snippets: int, as_jso
     click.echo(format_report(scores, bodies, pred, worst=worst, snippets=snippets))
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the run is, to unwind it like Ctrl-C (no plugin may swallow it)."""
+
+
 def _exit_on_sigterm(signum: int, frame: object) -> None:
-    sys.exit(128 + signum)  # unwinds like Ctrl-C, so partial output is kept for --resume
+    raise Terminated(signum)
 
 
 def _stopped(exc: BaseException, output: Any, debug: bool) -> NoReturn:
-    """Report a run that stopped before its end, and exit (130 for Ctrl-C, 1 otherwise)."""
+    """Report a run that stopped before its end, and exit: 130 for Ctrl-C, 143 for SIGTERM, 1 for an error."""
     journal = getattr(output, "journal", None)
     kept = f"; what was written is in {journal.partial}, and --resume continues from it" if journal else ""
     if isinstance(exc, KeyboardInterrupt):
         click.echo(f"cleanse: interrupted{kept}", err=True)
         sys.exit(130)
+    if isinstance(exc, Terminated):
+        click.echo(f"cleanse: terminated{kept}", err=True)
+        sys.exit(128 + signal.SIGTERM)
     if isinstance(exc, SystemExit):
         click.echo(f"cleanse: stopped{kept}", err=True)
         raise exc

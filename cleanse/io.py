@@ -107,7 +107,7 @@ _BINARY_SIGNATURES = {
     b"7z\xbc\xaf": "a 7z archive",
     b"\x28\xb5\x2f\xfd": "a zstd archive",
     b"Rar!\x1a\x07": "a RAR archive",
-    b"\x1f\x8b": "gzip-compressed data (name the file .gz)",
+    b"\x1f\x8b": "gzip-compressed data; a .gz name has it decompressed",
 }
 
 _BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
@@ -179,7 +179,13 @@ def decode(data: bytes) -> tuple[str, str | None]:
                 raise DecodeError(f"starts with a {codec.upper()} byte-order mark but is not {codec.upper()}") from None
             return _check_text(text), codec
     if b"\x00" in data:
-        raise DecodeError("binary file (contains NUL bytes), not text")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise DecodeError("binary file (contains NUL bytes), not text")
+        try:
+            return _check_text(data.decode(utf16)), utf16
+        except (UnicodeDecodeError, DecodeError):
+            raise DecodeError("binary file (contains NUL bytes), not text") from None
     try:
         return _check_text(data.decode("utf-8-sig")), None
     except UnicodeDecodeError:
@@ -192,6 +198,27 @@ def decode(data: bytes) -> tuple[str, str | None]:
         plural = "byte" if invalid == 1 else "bytes"
         return _check_text(text.removeprefix("\ufeff")), f"utf-8, {invalid} invalid {plural} read as cp1252"
     return _detect(data)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``data`` looks like mostly-Latin UTF-16 without a BOM.
+
+    Such text has a NUL in every other byte (the high byte of each ASCII
+    character), which random binary data does not.
+
+    >>> _utf16_without_bom("Hello, world.".encode("utf-16-le")), _utf16_without_bom(b"\\x00\\x01\\x02\\x03")
+    ('utf-16-le', None)
+    """
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    if odd.count(0) * 10 >= half * 7 and even.count(0) * 10 < half:
+        return "utf-16-le"
+    if even.count(0) * 10 >= half * 7 and odd.count(0) * 10 < half:
+        return "utf-16-be"
+    return None
 
 
 def _detect(data: bytes) -> tuple[str, str]:
@@ -235,6 +262,9 @@ def read_text(data: bytes, source: str, stem: str) -> Iterator[Item]:
         text, encoding = decode(data)
     except DecodeError as exc:
         yield InputError(source, str(exc))
+        return
+    if not text.strip():
+        yield InputError(source, "empty file (only whitespace)")
         return
     meta: dict[str, Any] = {"encoding": encoding} if encoding else {}
     yield Document(id=stem, text=text, source=source, meta=meta)
@@ -472,11 +502,11 @@ def _walk(root: Path, given: str, key: tuple[int, int], excluded: set[Path]) -> 
         try:
             st = entry.stat()
         except OSError as exc:
-            yield InputError(f"{given.rstrip('/')}/{source}", _os_reason(exc, path))
+            yield InputError(source, _os_reason(exc, path))
             continue
         here = (st.st_dev, st.st_ino)
         if here in ancestors:
-            yield InputError(f"{given.rstrip('/')}/{source}", "symlink loop (a link to a folder above it); skipped")
+            yield InputError(source, "symlink loop (a link to a folder above it); skipped")
             continue
         if real(path) in excluded:
             continue
@@ -492,7 +522,7 @@ def _listing(folder: Path, root: Path, given: str) -> list[os.DirEntry[str]] | I
         with os.scandir(folder) as it:
             return sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        where = given if folder == root else f"{given.rstrip('/')}/{folder.relative_to(root).as_posix()}"
+        where = given if folder == root else folder.relative_to(root).as_posix()
         return InputError(where, f"cannot list folder: {_os_reason(exc, folder)}")
 
 

@@ -244,7 +244,7 @@ class Pipeline:
                 raise TypeError(f"it returned {type(text).__name__}, not str")
             if check_meta and not _is_plain_json(meta):
                 raise TypeError("it put a value in meta that is not plain JSON")
-        except (Exception, SystemExit) as exc:
+        except Exception as exc:
             raise DocumentError(f"extraction ({self.extractor.name}) failed: {type(exc).__name__}: {exc}") from exc
         if not _WORD.search(text):  # an unparsable page, or one with no article in it: bad input, not a result
             raise DocumentError(f"extraction ({self.extractor.name}) found no article text in the page")
@@ -259,7 +259,8 @@ class Pipeline:
                 raise EditError(f"plugin {cleaner.name!r} proposed removing all of the document's text; refused")
             if check_meta and not _is_plain_json(work_meta):
                 raise EditError(f"plugin {cleaner.name!r} put a value in meta that is not plain JSON; refused")
-        except (Exception, SystemExit) as exc:  # a plugin's sys.exit() must not end the run either
+        # Not BaseException: KeyboardInterrupt and a signal handler's SystemExit must stop the run, not one plugin.
+        except Exception as exc:
             if self.config.strict:
                 raise DocumentError(f"plugin {cleaner.name!r} failed on document {doc.id!r}: {exc}") from exc
             error = f"{type(exc).__name__}: {exc}"

@@ -27,6 +27,7 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 BROKEN_PLUGIN = """
 import os
+import signal
 from cleanse import Cleaner, Edit, hookimpl
 
 
@@ -40,6 +41,8 @@ class Broken(Cleaner):
             raise ValueError("exploded on purpose")
         if "interrupt" in text and os.environ.get("BROKEN_INTERRUPT"):
             raise KeyboardInterrupt
+        if "interrupt" in text and os.environ.get("BROKEN_TERMINATE"):
+            os.kill(os.getpid(), signal.SIGTERM)
         return []
 
 
@@ -332,14 +335,19 @@ def test_without_resume_a_partial_is_started_over(tmp_path: Path) -> None:
     assert [r["id"] for r in records(out)] == ["0", "1", "2"]
 
 
-def test_ctrl_c_keeps_the_partial_and_resume_finishes(tmp_path: Path, plugin_env: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    ("how", "status", "said"), [("INTERRUPT", 130, "interrupted"), ("TERMINATE", 143, "terminated")]
+)
+def test_ctrl_c_and_sigterm_keep_the_partial_and_resume_finishes(
+    tmp_path: Path, plugin_env: dict[str, str], how: str, status: int, said: str
+) -> None:
     recs = [{"id": str(i), "text": f"Body {i}." + (" interrupt" if i == 3 else "")} for i in range(6)]
     src = jsonl(tmp_path / "r.jsonl", recs)
     out = tmp_path / "o.jsonl"
-    env = {**plugin_env, "BROKEN_INTERRUPT": "1"}
+    env = {**plugin_env, f"BROKEN_{how}": "1"}  # the plugin stops the run while it works on record 3
     proc = cleanse("run", str(src), "--out", str(out), "-q", cwd=tmp_path, env=env)
-    assert proc.returncode == 130
-    assert "cleanse: interrupted; what was written is in" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == status, proc.stderr
+    assert f"cleanse: {said}; what was written is in" in proc.stderr and "Traceback" not in proc.stderr
     assert not out.exists() and [r["id"] for r in records(Path(str(out) + ".partial"))] == ["0", "1", "2"]
     proc = cleanse("run", str(src), "--out", str(out), "-q", "--resume", cwd=tmp_path, env=plugin_env)
     assert proc.returncode == 0, proc.stderr
