@@ -2,7 +2,9 @@
 
 Exit status: 0 when every document was cleaned, 1 when some failed (each
 reported on stderr with its path and reason; the others are written), 2 for a
-usage error (bad option, unknown plugin, unreadable configuration).
+usage error (bad option, unknown plugin, unreadable configuration), 130 or
+143 when Ctrl-C or SIGTERM stopped the run (what was written is kept for
+``--resume``; see docs/reliability.md).
 """
 
 from __future__ import annotations

@@ -591,7 +591,9 @@ def iter_documents(
     """Every document (or input error) of ``paths``, ``-`` meaning JSONL on stdin."""
     for given in paths:
         if given == STDIN:
-            yield from read_jsonl_stream(sys.stdin.buffer, "<stdin>", "stdin")
+            stream = getattr(sys.stdin, "buffer", None)  # a replaced sys.stdin may be text only
+            lines = stream if stream is not None else (line.encode("utf-8", "surrogateescape") for line in sys.stdin)
+            yield from read_jsonl_stream(lines, "<stdin>", "stdin")
             continue
         for found in iter_files([given], exclude):
             if isinstance(found, InputError):

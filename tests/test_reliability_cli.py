@@ -187,6 +187,20 @@ def test_exit_statuses(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "is a folder" in proc.stderr
 
 
+def test_an_output_inside_the_input_folder_is_never_read_back(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("A body.\n", encoding="utf-8")
+    for _ in range(2):
+        proc = cleanse("run", str(src), "--out", str(src / "out.jsonl"), "-q", cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        assert [r["id"] for r in records(src / "out.jsonl")] == ["a"]
+    (src / "out.jsonl").unlink()
+    for _ in range(2):
+        proc = cleanse("run", str(src), "--out", str(src / "cleaned"), "-q", cwd=tmp_path)
+        assert proc.returncode == 0 and [r["source"] for r in records(src / "cleaned" / "manifest.jsonl")] == ["a.txt"]
+
+
 def test_stdin_with_bad_bytes(tmp_path: Path) -> None:
     raw = b'{"id": "a", "text": "caf\xe9 cr\xe8me"}\nnot json\n{"id": "b", "text": "B."}\n'
     proc = subprocess.run(
