@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import signal
 import sys
 import traceback
@@ -318,6 +319,10 @@ def _stopped(exc: BaseException, output: Any, debug: bool) -> NoReturn:
     if isinstance(exc, SystemExit):
         click.echo(f"cleanse: stopped{kept}", err=True)
         raise exc
+    if isinstance(exc, BrokenPipeError):  # `cleanse run ... --out - | head`: the reader has had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        click.echo("cleanse: stopped: the program reading stdout closed it", err=True)
+        sys.exit(1)
     if debug:
         click.echo(traceback.format_exc(), err=True)
     hint = "" if debug else " (--debug shows the traceback)"

@@ -201,6 +201,22 @@ def test_an_output_inside_the_input_folder_is_never_read_back(tmp_path: Path) ->
         assert proc.returncode == 0 and [r["source"] for r in records(src / "cleaned" / "manifest.jsonl")] == ["a.txt"]
 
 
+def test_a_closed_stdout_stops_the_run_quietly(tmp_path: Path) -> None:
+    src = jsonl(tmp_path / "r.jsonl", [{"id": str(i), "text": f"Body {i}. " + "word " * 400} for i in range(400)])
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleanse", "run", str(src), "--out", "-"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert json.loads(proc.stdout.readline())["id"] == "0"
+    proc.stdout.close()  # as `| head -1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 1
+    assert err == "cleanse: stopped: the program reading stdout closed it\n"
+
+
 def test_stdin_with_bad_bytes(tmp_path: Path) -> None:
     raw = b'{"id": "a", "text": "caf\xe9 cr\xe8me"}\nnot json\n{"id": "b", "text": "B."}\n'
     proc = subprocess.run(
