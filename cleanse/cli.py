@@ -171,6 +171,8 @@ def run(
                 if debug and isinstance(outcome, Failed) and outcome.detail:
                     click.echo(outcome.detail, err=True)
                 continue
+            if output.already_written(outcome):  # --resume: written by the interrupted run
+                continue
             where = outcome.source or outcome.id
             for failure in outcome.failures:
                 click.echo(

@@ -137,13 +137,23 @@ class _Output:
     def skip_done(self, items: Iterable[Item]) -> Iterator[Item]:
         """``items`` less the documents already written (by ``(source, id)``, counting repeats)."""
         for item in items:
-            if isinstance(item, Document):
-                key = (item.source, item.id)
-                if self.done[key] > 0:
-                    self.done[key] -= 1
-                    self.skipped += 1
-                    continue
+            if isinstance(item, Document) and self.already_written(item):
+                continue
             yield item
+
+    def already_written(self, doc: object) -> bool:
+        """Whether a cleaned document (anything with ``source`` and ``id``) is one an earlier run wrote.
+
+        :meth:`skip_done` spares the cleaning of documents it can see; this
+        catches those it could not (records a parallel engine parses in its
+        workers), with the same counts, so nothing is written twice.
+        """
+        key = (str(getattr(doc, "source", "")), str(getattr(doc, "id", "")))
+        if self.done[key] > 0:
+            self.done[key] -= 1
+            self.skipped += 1
+            return True
+        return False
 
     def abort(self) -> None:
         """The run stopped early: keep what was written for ``--resume``."""
