@@ -2,13 +2,19 @@
 
 Exit status: 0 when every document was cleaned, 1 when some failed (each
 reported on stderr with its path and reason; the others are written), 2 for a
-usage error (bad option, unknown plugin, unreadable configuration).
+usage error (bad option, unknown plugin, unreadable configuration), 130 or
+143 when Ctrl-C or SIGTERM stopped the run (what was written is kept for
+``--resume``; see docs/reliability.md).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
+import signal
 import sys
+import traceback
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -143,6 +149,14 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for failures.")
 @scale_options
+# -- reliability options --
+@click.option("--resume", is_flag=True, help="Continue an interrupted run: keep the documents OUT already holds.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Refuse documents larger than N bytes (default: max_bytes of the config, 50000000).",
+)
 def run(
     paths: tuple[str, ...],
     out: str | None,
@@ -155,27 +169,34 @@ def run(
     jobs: int | None,
     engine: str,
     scheduler: str | None,
+    resume: bool,
+    max_bytes: int | None,
 ) -> None:
     """Clean every document under PATH... and write the results."""
     from cleanse import progress, runner
     from cleanse.io import InputError, iter_inputs
     from cleanse.model import Cleaned
-    from cleanse.output import open_output
+    from cleanse.output import OutputError, open_output
     from cleanse.runner import Failed, Summary
 
     config = _load_config(config_file, plugin_flags, order_flags, strict=strict)
+    if max_bytes is not None:
+        config = dataclasses.replace(config, max_bytes=max_bytes)
     pipeline = _build_pipeline(config)
     if paths.count("-") > 1:
         _fail_usage("'-' (stdin) may be given only once")
     if scheduler is not None and engine != "dask":
         _fail_usage("--scheduler needs --engine dask")
     try:
-        output = open_output(out, [p for p in paths if p != "-"])
+        output = open_output(out, [p for p in paths if p != "-"], resume=resume)
     except ValueError as exc:
         _fail_usage(str(exc))
+    if output.discarded:
+        click.echo("cleanse: warning: the partial output of an interrupted run was started over", err=True)
     summary = Summary(plugins=pipeline.names)
     errors = 0
-    items = iter_inputs(paths, exclude=output.folder, max_bytes=config.max_bytes)
+    items = output.skip_done(iter_inputs(paths, exclude=output.excluded, max_bytes=config.max_bytes))
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     bar = progress.Progress(progress.wanted(quiet, jsonl_to_stdout=out == "-"))
     try:
         with bar:
@@ -189,20 +210,32 @@ def run(
                     if debug and isinstance(outcome, Failed) and outcome.detail:
                         bar.log(outcome.detail)
                     continue
+                if output.already_written(outcome):  # --resume: written by the interrupted run
+                    continue
                 where = outcome.source or outcome.id
                 for failure in outcome.failures:
-                    bar.log(f"cleanse: warning: {where}: plugin {failure.plugin!r} skipped: {failure.error}")
-                output.write(outcome)
+                    bar.log(
+                        f"cleanse: warning: {where}: plugin {failure.plugin!r} skipped on document {outcome.id!r}: "
+                        f"{failure.error}"
+                    )
+                    if debug and failure.detail:
+                        bar.log(failure.detail)
+                try:
+                    output.write(outcome)
+                except OutputError as exc:
+                    errors += 1
+                    bar.log(f"cleanse: error: {where}: {exc}")
+                    continue
                 read = summary.chars_in
                 summary.add(outcome)
                 bar.advance(summary.chars_in - read)
+        output.close()
     except runner.EngineError as exc:
         output.abort()
         _fail_usage(str(exc))
-    except BaseException:
+    except BaseException as exc:
         output.abort()
-        raise
-    output.close()
+        _stopped(exc, output, debug)
     summary.failed = errors
     if not quiet:
         output.report(summary)
@@ -308,6 +341,38 @@ def eval_(gold: Path, paths: tuple[Path, ...], worst: int, snippets: int, as_jso
         click.echo(json.dumps({**figures, "pages": pages, "missing": missing, "unmatched": unmatched}, indent=2))
         return
     click.echo(format_report(scores, bodies, pred, worst=worst, snippets=snippets))
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the run is, to unwind it like Ctrl-C (no plugin may swallow it)."""
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+def _stopped(exc: BaseException, output: Any, debug: bool) -> NoReturn:
+    """Report a run that stopped before its end, and exit: 130 for Ctrl-C, 143 for SIGTERM, 1 for an error."""
+    journal = getattr(output, "journal", None)
+    kept = f"; what was written is in {journal.partial}, and --resume continues from it" if journal else ""
+    if isinstance(exc, KeyboardInterrupt):
+        click.echo(f"cleanse: interrupted{kept}", err=True)
+        sys.exit(130)
+    if isinstance(exc, Terminated):
+        click.echo(f"cleanse: terminated{kept}", err=True)
+        sys.exit(128 + signal.SIGTERM)
+    if isinstance(exc, SystemExit):
+        click.echo(f"cleanse: stopped{kept}", err=True)
+        raise exc
+    if isinstance(exc, BrokenPipeError):  # `cleanse run ... --out - | head`: the reader has had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        click.echo("cleanse: stopped: the program reading stdout closed it", err=True)
+        sys.exit(1)
+    if debug:
+        click.echo(traceback.format_exc(), err=True)
+    hint = "" if debug else " (--debug shows the traceback)"
+    click.echo(f"cleanse: error: the run stopped: {type(exc).__name__}: {exc}{kept}{hint}", err=True)
+    sys.exit(1)
 
 
 def main() -> None:

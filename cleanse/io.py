@@ -12,12 +12,14 @@ items, naming the file (and line) and the reason, between the documents.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import json
 import os
+import secrets
+import stat
 import sys
-import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -51,11 +53,18 @@ Item = Document | InputError
 Reader = Callable[[bytes, str, str], Iterator[Item]]
 
 _READERS: dict[str, Reader] = {}
+_MANY: list[Reader] = []
 
 
-def register_reader(suffix: str, reader: Reader) -> None:
-    """Make files ending in ``suffix`` (e.g. ``".html"``) readable by ``reader``."""
+def register_reader(suffix: str, reader: Reader, *, documents: str = "one") -> None:
+    """Make files ending in ``suffix`` (e.g. ``".html"``) readable by ``reader``.
+
+    ``documents="many"`` marks a format holding many documents (JSONL): the
+    size limit then applies to each document, not to the file.
+    """
     _READERS[suffix.lower()] = reader
+    if documents == "many" and reader not in _MANY:
+        _MANY.append(reader)
 
 
 def readable_suffixes() -> list[str]:
@@ -96,47 +105,166 @@ _BINARY_SIGNATURES = {
     b"BZh": "a bzip2 archive",
     b"\xfd7zXZ": "an xz archive",
     b"7z\xbc\xaf": "a 7z archive",
+    b"\x28\xb5\x2f\xfd": "a zstd archive",
+    b"Rar!\x1a\x07": "a RAR archive",
+    b"\x1f\x8b": "gzip-compressed data; a .gz name has it decompressed",
 }
+
+_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+#: Candidates the detector may not pick without a byte-order mark: text in
+#: them without one is rare, and short Latin-1 text often "fits" UTF-16.
+_NEEDS_BOM = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le"]
+
+# Each byte a UTF-8 decoder rejects, as windows-1252 reads it (Latin-1 where cp1252 has a gap).
+_CP1252 = [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)]
+_ESCAPED = regex.compile(r"[\udc80-\udcff]")
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_HIGH_BYTES = bytes(range(128, 256))
 
 
 class DecodeError(ValueError):
     """Bytes that are not text."""
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
-    """Decode text bytes; returns the text and the encoding assumed when not UTF-8.
+def binary_kind(data: bytes) -> str | None:
+    """What ``data`` is, when its first bytes say it is not text.
 
-    >>> decode("café".encode("utf-8"))
-    ('café', None)
-    >>> decode("café au lait, s'il vous plaît".encode("cp1252"))[1] is not None
-    True
+    >>> binary_kind(b"\\x89PNG\\r\\n"), binary_kind(b"Plain words.")
+    ('a PNG image', None)
     """
     for signature, what in _BINARY_SIGNATURES.items():
         if data.startswith(signature):
-            raise DecodeError(f"binary file ({what}), not text")
-    if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DecodeError("binary file (contains NUL bytes), not text")
+            return what
+    if data[257:262] == b"ustar":
+        return "a tar archive"
+    return None
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Decode text bytes; returns the text and the encoding assumed when not UTF-8.
+
+    UTF-8 (with or without a byte-order mark) is taken as it is; a UTF-16 or
+    UTF-32 byte-order mark decides; UTF-8 with a few stray bytes of another
+    encoding (a common result of pasting) keeps its UTF-8 and reads each stray
+    byte as windows-1252; anything else goes to charset-normalizer, which
+    prefers windows-1252 when that reads as well as its first guess (short
+    Western text fits a dozen code pages, and cp1252 is by far the most common).
+    Raises :class:`DecodeError` for binary data: a known file signature, NUL
+    bytes, mostly control characters, or bytes no encoding fits.
+
+    >>> decode("café".encode("utf-8"))
+    ('café', None)
+    >>> decode("Le café est très bon, à côté.".encode("cp1252"))
+    ('Le café est très bon, à côté.', 'cp1252')
+    >>> decode("Übersicht: ".encode("utf-8") + "café".encode("cp1252"))
+    ('Übersicht: café', 'utf-8, 1 invalid byte read as cp1252')
+    >>> decode(b"\\x00\\x01\\x02")
+    Traceback (most recent call last):
+    cleanse.io.DecodeError: binary file (contains NUL bytes), not text
+    """
+    kind = binary_kind(data)
+    if kind is not None:
+        raise DecodeError(f"binary file ({kind}), not text")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                raise DecodeError(f"starts with a {codec.upper()} byte-order mark but is not {codec.upper()}") from None
+            return _check_text(text), codec
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise DecodeError("binary file (contains NUL bytes), not text")
+        try:
+            return _check_text(data.decode(utf16)), utf16
+        except (UnicodeDecodeError, DecodeError):
+            raise DecodeError("binary file (contains NUL bytes), not text") from None
     try:
-        return data.decode("utf-8-sig"), None
+        return _check_text(data.decode("utf-8-sig")), None
     except UnicodeDecodeError:
         pass
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    invalid = len(_ESCAPED.findall(escaped, timeout=REGEX_TIMEOUT))
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if high - invalid >= invalid:  # at least as many bytes in valid UTF-8 sequences as stray ones
+        text = _ESCAPED.sub(lambda m: _CP1252[ord(m.group()) - 0xDC00], escaped, timeout=REGEX_TIMEOUT)
+        plural = "byte" if invalid == 1 else "bytes"
+        return _check_text(text.removeprefix("\ufeff")), f"utf-8, {invalid} invalid {plural} read as cp1252"
+    return _detect(data)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``data`` looks like mostly-Latin UTF-16 without a BOM.
+
+    Such text has a NUL in every other byte (the high byte of each ASCII
+    character), which random binary data does not.
+
+    >>> _utf16_without_bom("Hello, world.".encode("utf-16-le")), _utf16_without_bom(b"\\x00\\x01\\x02\\x03")
+    ('utf-16-le', None)
+    """
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    if odd.count(0) * 10 >= half * 7 and even.count(0) * 10 < half:
+        return "utf-16-le"
+    if even.count(0) * 10 >= half * 7 and odd.count(0) * 10 < half:
+        return "utf-16-be"
+    return None
+
+
+def _detect(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # only when the input is not UTF-8
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data, cp_exclusion=_NEEDS_BOM)
+    best = matches.best()
     if best is None:
-        raise DecodeError("not UTF-8 and no text encoding fits its bytes")
-    return str(best), best.encoding
+        raise DecodeError("binary file (not UTF-8, and no text encoding fits its bytes)")
+    if best.encoding != "cp1252" and any(
+        "cp1252" in m.could_be_from_charset and m.chaos <= best.chaos + 0.15 for m in matches
+    ):
+        try:
+            western = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            sample = western[:65536]
+            letters = sum(c.isalpha() for c in sample)
+            if letters and sum(c.isalpha() and c > "\x7f" for c in sample) * 3 <= letters:
+                return _check_text(western), "cp1252"
+    return _check_text(str(best)), best.encoding
+
+
+def _check_text(text: str) -> str:
+    """``text``, unless it is mostly control characters (binary data that happened to decode)."""
+    if "\x00" in text:
+        raise DecodeError("binary file (contains NUL characters), not text")
+    sample = text[:65536]
+    if len(_CONTROL.findall(sample, timeout=REGEX_TIMEOUT)) * 10 > len(sample):
+        raise DecodeError("binary file (mostly control characters), not text")
+    return text
 
 
 # --- readers --------------------------------------------------------------------------------
 
 
 def read_text(data: bytes, source: str, stem: str) -> Iterator[Item]:
-    """A ``.txt`` file is one document."""
+    """A ``.txt`` file is one document; ``meta["encoding"]`` says what was assumed when it is not UTF-8."""
     try:
         text, encoding = decode(data)
     except DecodeError as exc:
         yield InputError(source, str(exc))
+        return
+    if not text.strip():
+        yield InputError(source, "empty file (only whitespace)")
         return
     meta: dict[str, Any] = {"encoding": encoding} if encoding else {}
     yield Document(id=stem, text=text, source=source, meta=meta)
@@ -146,21 +274,22 @@ def read_jsonl(data: bytes, source: str, stem: str) -> Iterator[Item]:
     """A ``.jsonl`` file holds one record per line, with ``text`` (or ``html``).
 
     Other fields are carried through to the output record; ``id`` is used when
-    present, else ``STEM:LINE``.
+    present, else ``STEM:LINE``. Lines end at ``\\n`` only: JSON strings may
+    hold a raw U+2028 or U+0085, which ``str.splitlines`` would cut.
     """
     try:
-        text, _ = decode(data)
+        text, encoding = decode(data)
     except DecodeError as exc:
         yield InputError(source, str(exc))
         return
-    yield from read_jsonl_lines(text.splitlines(), source, stem)
+    yield from read_jsonl_lines(text.split("\n"), source, stem, encoding=encoding)
 
 
-def read_jsonl_lines(lines: Iterable[str], source: str, stem: str) -> Iterator[Item]:
+def read_jsonl_lines(lines: Iterable[str], source: str, stem: str, *, encoding: str | None = None) -> Iterator[Item]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        yield record_to_document(line, source, stem, number)
+        yield record_to_document(line, source, stem, number, encoding=encoding)
 
 
 def read_jsonl_stream(lines: Iterable[bytes], source: str, stem: str, max_bytes: int | None = None) -> Iterator[Item]:
@@ -197,13 +326,10 @@ class RawRecord:
     def parse(self) -> Item:
         """The record as a document, or an error naming its line."""
         try:
-            text = self.line.decode("utf-8-sig" if self.number == 1 else "utf-8")
-        except UnicodeDecodeError:
-            try:
-                text, _ = decode(self.line)
-            except DecodeError as exc:
-                return InputError(self.source, str(exc), self.number)
-        return record_to_document(text, self.source, self.stem, self.number)
+            text, encoding = decode(self.line)
+        except DecodeError as exc:
+            return InputError(self.source, str(exc), self.number)
+        return record_to_document(text, self.source, self.stem, self.number, encoding=encoding)
 
 
 #: What reading yields: documents, errors, and JSONL records left for whoever cleans them to parse.
@@ -219,6 +345,9 @@ def jsonl_records(
             yield InputError(
                 source, f"record is longer than the limit of {max_bytes} bytes (see max_bytes); skipped", number
             )
+        elif number == 1 and (kind := binary_kind(raw)) is not None:
+            yield InputError(source, f"binary data ({kind}), not JSONL")
+            return
         elif raw.strip():
             yield RawRecord(raw, source, stem, number)
 
@@ -238,14 +367,34 @@ def _bounded_lines(lines: Iterable[bytes], limit: int | None) -> Iterator[bytes 
         yield None
 
 
-def record_to_document(line: str, source: str, stem: str, number: int) -> Item:
-    """One JSONL line as a document, or an error naming the line."""
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+_SURROGATE_ESCAPE = regex.compile(r"\\u[dD][89a-fA-F]")
+
+
+def record_to_document(line: str, source: str, stem: str, number: int, *, encoding: str | None = None) -> Item:
+    """One JSONL line as a document, or an error naming the line.
+
+    >>> print(record_to_document('{"text": "\\\\ud800"}', "a.jsonl", "a", 3))
+    a.jsonl:3: record holds an unpaired surrogate (\\ud800), which is not Unicode text
+    """
     try:
-        record = json.loads(line)
+        record = json.loads(line, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
-        return InputError(source, f"not valid JSON ({exc.msg} at column {exc.colno})", number)
+        return InputError(source, f"not valid JSON ({exc.msg}, column {exc.colno})", number)
+    except (ValueError, RecursionError) as exc:  # NaN, a 5,000-digit number, nesting deeper than Python's stack
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        return InputError(source, f"not valid JSON ({reason})", number)
     if not isinstance(record, dict):
         return InputError(source, f"a record must be a JSON object, got {type(record).__name__}", number)
+    if _SURROGATE_ESCAPE.search(line, timeout=REGEX_TIMEOUT):
+        try:
+            json.dumps(record, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as exc:
+            bad = exc.object[exc.start : exc.end].encode("unicode_escape").decode("ascii")
+            return InputError(source, f"record holds an unpaired surrogate ({bad}), which is not Unicode text", number)
     text = record.pop("text", None)
     fmt = "text"
     if not isinstance(text, str):
@@ -255,13 +404,19 @@ def record_to_document(line: str, source: str, stem: str, number: int) -> Item:
             return InputError(source, 'record has no "text" or "html" string field', number)
     rid = record.pop("id", None)
     meta = record.pop("meta", None)
+    if meta is not None and not isinstance(meta, dict):
+        return InputError(source, f'"meta" must be a JSON object, got {type(meta).__name__}', number)
     record.pop("removed", None)
+    record.pop("failures", None)
     doc_id = str(rid) if rid is not None else f"{stem}:{number}"
+    meta = dict(meta or {})
+    if encoding:
+        meta.setdefault("encoding", encoding)
     return Document(
         id=doc_id,
         text=text,
         source=source,
-        meta=dict(meta) if isinstance(meta, dict) else {},
+        meta=meta,
         extra=record,
         format=fmt,
     )
@@ -277,15 +432,17 @@ def decode_html(data: bytes) -> tuple[str, str | None]:
     >>> decode_html(page.encode("cp1252"))
     ('<html><head><meta charset="windows-1252"></head><body>café</body></html>', 'windows-1252')
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return decode(data)  # a byte-order mark outranks what the page says
     try:
-        return data.decode("utf-8-sig"), None
+        return _check_text(data.decode("utf-8-sig")), None
     except UnicodeDecodeError:
         pass
     m = _CHARSET.search(data[:4096], timeout=REGEX_TIMEOUT)
     if m is not None:
         name = m.group(1).decode("ascii", "replace")
         try:
-            return data.decode(name), name
+            return _check_text(data.decode(name)), name
         except (LookupError, UnicodeDecodeError):
             pass
     return decode(data)
@@ -294,9 +451,9 @@ def decode_html(data: bytes) -> tuple[str, str | None]:
 def read_html(data: bytes, source: str, stem: str) -> Iterator[Item]:
     """An ``.html``/``.htm`` file is one page, extracted to text before cleaning."""
     try:
-        for signature, what in _BINARY_SIGNATURES.items():
-            if data.startswith(signature):
-                raise DecodeError(f"binary file ({what}), not a page")
+        kind = binary_kind(data)
+        if kind is not None:
+            raise DecodeError(f"binary file ({kind}), not a page")
         text, encoding = decode_html(data)
     except DecodeError as exc:
         yield InputError(source, str(exc))
@@ -306,7 +463,7 @@ def read_html(data: bytes, source: str, stem: str) -> Iterator[Item]:
 
 
 register_reader(".txt", read_text)
-register_reader(".jsonl", read_jsonl)
+register_reader(".jsonl", read_jsonl, documents="many")
 register_reader(".html", read_html)
 register_reader(".htm", read_html)
 
@@ -314,69 +471,166 @@ register_reader(".htm", read_html)
 # --- walking inputs -------------------------------------------------------------------------
 
 
-def iter_files(paths: Iterable[str], exclude: Path | None = None) -> Iterator[tuple[Path, str] | InputError]:
+def real(path: Path) -> Path:
+    """``path`` with every symlink resolved; unlike ``Path.resolve``, never raises on a link loop."""
+    return Path(os.path.realpath(path))
+
+
+def _os_reason(exc: OSError, path: Path) -> str:
+    """Why ``path`` cannot be used, in words."""
+    if exc.errno == errno.ELOOP:
+        return "symlink loop (the link leads back to itself); skipped"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"broken symlink (it points to {os.readlink(path)}, which does not exist)"
+    if exc.errno == errno.ENOENT:
+        return "no such file or directory"
+    if exc.errno == errno.EACCES:
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
+def _not_regular(mode: int) -> str | None:
+    for test, what in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device")):
+        if test(mode):
+            return what
+    if stat.S_ISBLK(mode):
+        return "a device"
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else "not a regular file"
+
+
+def iter_files(
+    paths: Iterable[str], exclude: Path | Iterable[Path] | None = None
+) -> Iterator[tuple[Path, str] | InputError]:
     """Each readable file under ``paths`` as ``(path, source)``; ``source`` is relative to the PATH given.
 
-    Directories are walked recursively in sorted order, without following
-    symlinked directories (so a link loop cannot trap the walk); files whose
-    suffix has no reader are skipped inside directories and reported when
-    named directly. ``exclude`` (the output folder) is never walked into.
+    Directories are walked recursively in sorted order, skipping hidden names.
+    Symlinked folders are followed, but a link back to a folder above it (a
+    loop) is reported and not entered, and so is a folder that cannot be
+    listed. Files whose suffix has no reader are skipped inside directories
+    and reported when named directly. ``exclude`` (the output folder or file)
+    is never read.
     """
-    excluded = exclude.resolve() if exclude is not None else None
+    if exclude is None:
+        exclude = ()
+    elif isinstance(exclude, Path):
+        exclude = (exclude,)
+    excluded = {real(p) for p in exclude}
     for given in paths:
         root = Path(given)
-        if root.is_dir():
-            for folder, dirs, files in os.walk(root, onerror=None):
-                here = Path(folder)
-                dirs[:] = sorted(
-                    d for d in dirs if not d.startswith(".") and (excluded is None or (here / d).resolve() != excluded)
-                )
-                for name in sorted(files):
-                    if name.startswith("."):
-                        continue
-                    path = here / name
-                    if _reader_for(name)[0] is None:
-                        continue
-                    yield path, path.relative_to(root).as_posix()
-        elif root.exists():
-            if _reader_for(root.name)[0] is None:
-                yield InputError(
-                    given, f"no reader for this file type (readable: {', '.join(readable_suffixes())}, and .gz of each)"
-                )
-            else:
-                yield root, root.name
-        else:
-            yield InputError(given, "no such file or directory")
+        try:
+            st = root.stat()
+        except OSError as exc:
+            yield InputError(given, _os_reason(exc, root))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(root, given, (st.st_dev, st.st_ino), excluded)
+        elif _reader_for(root.name)[0] is None:
+            yield InputError(
+                given, f"no reader for this file type (readable: {', '.join(readable_suffixes())}, and .gz of each)"
+            )
+        elif real(root) not in excluded:
+            yield root, root.name
+
+
+def _walk(root: Path, given: str, key: tuple[int, int], excluded: set[Path]) -> Iterator[tuple[Path, str] | InputError]:
+    # An explicit stack, not recursion: a tree thousands of folders deep must not overflow.
+    stack: list[tuple[Iterator[os.DirEntry[str]], frozenset[tuple[int, int]]]] = []
+    listing = _listing(root, root, given)
+    if isinstance(listing, InputError):
+        yield listing
+        return
+    stack.append((iter(listing), frozenset({key})))
+    while stack:
+        entries, ancestors = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        source = path.relative_to(root).as_posix()
+        try:
+            is_dir = entry.is_dir()  # follows a symlink
+        except OSError:
+            is_dir = False
+        if not is_dir:
+            if _reader_for(entry.name)[0] is not None and real(path) not in excluded:
+                yield path, source
+            continue
+        try:
+            st = entry.stat()
+        except OSError as exc:
+            yield InputError(source, _os_reason(exc, path))
+            continue
+        here = (st.st_dev, st.st_ino)
+        if here in ancestors:
+            yield InputError(source, "symlink loop (a link to a folder above it); skipped")
+            continue
+        if real(path) in excluded:
+            continue
+        listing = _listing(path, root, given)
+        if isinstance(listing, InputError):
+            yield listing
+            continue
+        stack.append((iter(listing), ancestors | {here}))
+
+
+def _listing(folder: Path, root: Path, given: str) -> list[os.DirEntry[str]] | InputError:
+    try:
+        with os.scandir(folder) as it:
+            return sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        where = given if folder == root else folder.relative_to(root).as_posix()
+        return InputError(where, f"cannot list folder: {_os_reason(exc, folder)}")
 
 
 def read_file(path: Path, source: str, max_bytes: int | None = None) -> Iterator[Input]:
-    """The documents of one file (or errors naming it); a JSONL file's records come unparsed."""
+    """The documents of one file (or errors naming it); a JSONL file's records come unparsed.
+
+    Never raises: whatever goes wrong, a reader's own bug included, becomes an
+    :class:`InputError` and the run goes on with the next file.
+    """
+    try:
+        yield from _read_file(path, source, max_bytes)
+    except Exception as exc:
+        yield InputError(source, f"cannot read ({type(exc).__name__}: {exc})")
+
+
+def _read_file(path: Path, source: str, max_bytes: int | None) -> Iterator[Input]:
     reader, gz = _reader_for(path.name)
     if reader is None:
         yield InputError(source, "no reader for this file type")
         return
-    if reader is read_jsonl:  # records are streamed, never loaded whole; max_bytes bounds each one
-        yield from _stream_jsonl_file(path, source, gz, max_bytes)
-        return
+    # A file of many documents is not limited as a whole; each document is (by the pipeline).
+    limit = None if reader in _MANY else max_bytes
     try:
-        if max_bytes is not None and path.stat().st_size > max_bytes and not gz:
-            yield InputError(source, f"file is larger than the limit of {max_bytes} bytes (see max_bytes)")
+        st = path.stat()
+        kind = _not_regular(st.st_mode)
+        if kind is not None or stat.S_ISDIR(st.st_mode):
+            yield InputError(source, f"not a regular file ({kind or 'a folder'}); skipped")
+            return
+        if limit is not None and st.st_size > limit and not gz:
+            yield InputError(source, f"file is {st.st_size} bytes, larger than the limit of {limit} (see max_bytes)")
+            return
+        if reader is read_jsonl:  # records are streamed, never loaded whole; max_bytes bounds each one
+            yield from _stream_jsonl_file(path, source, gz, max_bytes)
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield InputError(source, f"cannot read: {exc.strerror or exc}")
+        yield InputError(source, f"cannot read: {_os_reason(exc, path)}")
         return
     if gz:
         try:
-            data = _gunzip(data, max_bytes)
+            data = _gunzip(data, limit)
         except (OSError, EOFError, zlib.error) as exc:
             yield InputError(source, f"not a valid gzip file ({exc})")
             return
         except _TooLarge:
-            yield InputError(source, f"decompressed size is larger than the limit of {max_bytes} bytes (see max_bytes)")
+            yield InputError(source, f"decompressed size is larger than the limit of {limit} bytes (see max_bytes)")
             return
     if not data.strip():
-        yield InputError(source, "empty file")
+        yield InputError(source, "empty file" if not data else "empty file (only whitespace)")
         return
     yield from reader(data, source, doc_id(source))
 
@@ -410,14 +664,18 @@ def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
     return out
 
 
-def iter_inputs(paths: Iterable[str], exclude: Path | None = None, max_bytes: int | None = None) -> Iterator[Input]:
+def iter_inputs(
+    paths: Iterable[str], exclude: Path | Iterable[Path] | None = None, max_bytes: int | None = None
+) -> Iterator[Input]:
     """Every document (or input error) of ``paths``, ``-`` meaning JSONL on stdin; JSONL records come unparsed.
 
     Files and records are read one at a time, so memory does not grow with the input.
     """
     for given in paths:
         if given == STDIN:
-            yield from jsonl_records(sys.stdin.buffer, "<stdin>", "stdin", max_bytes)
+            stream = getattr(sys.stdin, "buffer", None)  # a replaced sys.stdin may be text only
+            lines = stream if stream is not None else (line.encode("utf-8", "surrogateescape") for line in sys.stdin)
+            yield from jsonl_records(lines, "<stdin>", "stdin", max_bytes)
             continue
         for found in iter_files([given], exclude):
             if isinstance(found, InputError):
@@ -426,7 +684,15 @@ def iter_inputs(paths: Iterable[str], exclude: Path | None = None, max_bytes: in
                 yield from read_file(*found, max_bytes=max_bytes)
 
 
-def iter_documents(paths: Iterable[str], exclude: Path | None = None, max_bytes: int | None = None) -> Iterator[Item]:
+def read_documents(path: Path, source: str, max_bytes: int | None = None) -> Iterator[Item]:
+    """:func:`read_file` with JSONL records parsed: documents and errors only."""
+    for found in read_file(path, source, max_bytes):
+        yield found.parse() if isinstance(found, RawRecord) else found
+
+
+def iter_documents(
+    paths: Iterable[str], exclude: Path | Iterable[Path] | None = None, max_bytes: int | None = None
+) -> Iterator[Item]:
     """Every document (or input error) of ``paths``, ``-`` meaning JSONL on stdin."""
     for found in iter_inputs(paths, exclude, max_bytes):
         yield found.parse() if isinstance(found, RawRecord) else found
@@ -442,14 +708,22 @@ def dumps(doc: Document) -> str:
 class AtomicFile:
     """A file written under a temporary name and renamed into place on success.
 
-    A run killed at any moment leaves either the complete file or none.
+    A run killed at any moment leaves either the complete file or none (and
+    perhaps a hidden ``.NAME.*.tmp`` beside it). The file gets the usual
+    permissions (0666 less the umask), as a plain ``open`` would give it.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        self._tmp = Path(tmp)
+        while True:
+            tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                break
+            except FileExistsError:  # pragma: no cover - a clash of 32 random bits
+                continue
+        self._tmp = tmp
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def commit(self) -> None:
@@ -474,21 +748,42 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 _UNSAFE = regex.compile(r"[^\w.\-]+")
+#: Limits that keep every output path writable: a file name holds at most 255 bytes on
+#: common file systems, and a path at most 4096.
+_MAX_NAME_BYTES = 120
+_MAX_DEPTH = 8
 
 
-def safe_relpath(*parts: str) -> PurePosixPath:
+def _shorten(segment: str, limit: int) -> str:
+    """``segment`` cut to at most ``limit`` bytes of UTF-8, on a character boundary."""
+    raw = segment.encode("utf-8")
+    return segment if len(raw) <= limit else raw[:limit].decode("utf-8", errors="ignore")
+
+
+def safe_relpath(*parts: str, suffix: str = "") -> PurePosixPath:
     """A relative path built from ``parts`` that cannot leave the folder it is joined to.
+
+    Every segment is reduced to letters, digits, ``_``, ``-`` and inner dots,
+    so ``..``, absolute paths, drive letters and NUL bytes all lose their
+    meaning; segments are shortened and the depth capped so the path can
+    always be written. ``suffix`` is added to the last segment after shortening.
 
     >>> str(safe_relpath("../../etc/passwd")), str(safe_relpath("a/b c.txt", "x:1"))
     ('etc/passwd', 'a/b_c.txt/x_1')
+    >>> str(safe_relpath("/", "..", suffix=".txt")), len(str(safe_relpath("é" * 500)).encode())
+    ('document.txt', 120)
     """
     segments: list[str] = []
     for part in parts:
         for seg in part.replace("\\", "/").split("/"):
-            seg = _UNSAFE.sub("_", seg).strip(".")
+            seg = _UNSAFE.sub("_", seg, timeout=REGEX_TIMEOUT).strip(".")
             if seg:
-                segments.append(seg[:200])
-    return PurePosixPath(*segments) if segments else PurePosixPath("document")
+                segments.append(seg)
+    if len(segments) > _MAX_DEPTH:
+        segments[_MAX_DEPTH - 1 :] = ["_".join(segments[_MAX_DEPTH - 1 :])]
+    segments = [_shorten(seg, _MAX_NAME_BYTES) for seg in segments] or ["document"]
+    segments[-1] += suffix
+    return PurePosixPath(*segments)
 
 
 def text_path(doc: Document | Cleaned) -> PurePosixPath:
@@ -496,8 +791,11 @@ def text_path(doc: Document | Cleaned) -> PurePosixPath:
 
     A file's document mirrors the file (``news/a.html`` -> ``news/a.txt``);
     a JSONL record goes under its file's stem, named by its id.
+
+    >>> str(text_path(Document(id="../../x", text="", source="recs.jsonl")))
+    'recs/x.txt'
     """
     stem = doc_id(doc.source) if doc.source and doc.source != "<stdin>" else "stdin"
     if doc.id == stem:
-        return safe_relpath(stem + ".txt")
-    return safe_relpath(stem, doc.id + ".txt")
+        return safe_relpath(stem, suffix=".txt")
+    return safe_relpath(stem, doc.id, suffix=".txt")

@@ -78,6 +78,8 @@ class PluginFailure:
 
     plugin: str
     error: str
+    detail: str = field(default="", compare=False, repr=False)
+    """The traceback, shown only with ``--debug``; not part of the output record."""
 
     def to_json(self) -> dict[str, str]:
         return {"plugin": self.plugin, "error": self.error}

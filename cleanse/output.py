@@ -1,16 +1,29 @@
 """Where cleaned documents go: a JSONL stream, or a folder of texts for a person.
 
-Files are written atomically (see :class:`cleanse.io.AtomicFile`), inputs are
-never written to, and two documents never share an output file.
+Nothing half-written ever carries a final name. JSONL records (the ``--out``
+file, or the folder's ``manifest.jsonl``) are appended to ``NAME.partial``,
+flushed record by record and renamed to ``NAME`` when the run ends; each
+cleaned text is written to a temporary file and renamed into place. A run
+killed at any moment thus leaves complete files, and a ``.partial`` that
+``--resume`` continues: it keeps the partial's complete lines (a torn last
+line is cut off), skips the documents they hold and appends the rest, in
+input order, so the result equals an uninterrupted run's.
+
+Inputs are never written to, and two documents never share an output file.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TextIO
 
-from cleanse.io import AtomicFile, dumps, text_path, write_atomic
+from cleanse.io import Input, dumps, real, text_path, write_atomic
 from cleanse.model import Cleaned, Document
 
 if TYPE_CHECKING:
@@ -18,87 +31,241 @@ if TYPE_CHECKING:
 
 DEFAULT_FOLDER = "cleaned"
 MANIFEST = "manifest.jsonl"
+PARTIAL = ".partial"
+#: Records between two fsyncs of a ``.partial``: a flush per record survives a killed
+#: process; the fsync bounds what a power cut can take.
+SYNC_EVERY = 256
+
+
+class OutputError(OSError):
+    """One document's output could not be written; the run goes on without it."""
 
 
 def _overlaps(a: Path, b: Path) -> bool:
-    a, b = a.resolve(), b.resolve()
+    a, b = real(a), real(b)
     return a == b or a in b.parents or b in a.parents
 
 
-class JsonlOutput:
-    """One JSON record per line, to a file (atomically) or to stdout."""
+class Journal:
+    """JSONL lines appended to ``PATH.partial`` and renamed to ``PATH`` by :meth:`commit`.
 
+    With ``resume``, the complete lines of an earlier ``PATH.partial`` (or of a
+    finished ``PATH``) are kept and listed in :attr:`recovered`; a torn last
+    line is cut off. Without it, an earlier partial is started over
+    (:attr:`discarded` says so).
+    """
+
+    def __init__(self, path: Path, resume: bool = False) -> None:
+        self.path = path
+        self.partial = path.with_name(path.name + PARTIAL)
+        self.recovered: list[dict[str, object]] = []
+        self.discarded = not resume and self.partial.exists()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if resume:
+            self._recover()
+        self.fh: TextIO = open(self.partial, "a" if resume else "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        self._unsynced = 0
+
+    def _recover(self) -> None:
+        if not self.partial.exists():
+            if not self.path.exists():
+                return
+            shutil.copyfile(self.path, self.partial)  # a finished run: go on from its output
+        keep = 0
+        with open(self.partial, "rb") as fh:
+            for raw in fh:
+                if not raw.endswith(b"\n"):
+                    break  # the line being written when the run was killed
+                try:
+                    record = json.loads(raw)
+                except ValueError:
+                    break
+                if not isinstance(record, dict):
+                    break
+                self.recovered.append(record)
+                keep += len(raw)
+        os.truncate(self.partial, keep)
+
+    def write(self, line: str) -> None:
+        self.fh.write(line + "\n")
+        self.fh.flush()
+        self._unsynced += 1
+        if self._unsynced >= SYNC_EVERY:
+            os.fsync(self.fh.fileno())
+            self._unsynced = 0
+
+    def commit(self) -> None:
+        """Make the records final: ``PATH.partial`` becomes ``PATH``."""
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+        self.fh.close()
+        os.replace(self.partial, self.path)
+
+    def keep(self) -> None:
+        """Stop, leaving ``PATH.partial`` for ``--resume``."""
+        if not self.fh.closed:
+            self.fh.flush()
+            self.fh.close()
+
+
+class _Output:
+    """What both outputs share: the documents an earlier run already wrote."""
+
+    journal: Journal | None = None
     folder: Path | None = None
 
-    def __init__(self, target: str) -> None:
-        self.target = target
-        self._atomic = AtomicFile(Path(target)) if target != "-" else None
-        self.fh: TextIO = self._atomic.fh if self._atomic else sys.stdout
+    def __init__(self) -> None:
+        self.done: Counter[tuple[str, str]] = Counter()
+        self.skipped = 0
+        if self.journal is not None:
+            for record in self.journal.recovered:
+                self.done[(str(record.get("source")), str(record.get("id")))] += 1
 
-    def write(self, doc: Document | Cleaned) -> None:
-        record = doc.record if isinstance(doc, Cleaned) else dumps(doc).encode("utf-8")
-        self.fh.buffer.write(record + b"\n")  # records are UTF-8 bytes already: no text layer
-        if self._atomic is None:
-            self.fh.buffer.flush()
+    @property
+    def discarded(self) -> bool:
+        """Whether an interrupted run's partial output was started over."""
+        return self.journal is not None and self.journal.discarded
 
-    def close(self) -> None:
-        if self._atomic:
-            self._atomic.commit()
+    @property
+    def excluded(self) -> list[Path]:
+        """Paths the input walk must not read: the output itself."""
+        found = [self.folder] if self.folder is not None else []
+        if self.journal is not None:
+            found += [self.journal.path, self.journal.partial]
+        return found
+
+    def skip_done(self, items: Iterable[Input]) -> Iterator[Input]:
+        """``items`` less the documents already written (by ``(source, id)``, counting repeats)."""
+        for item in items:
+            if isinstance(item, Document) and self.already_written(item):
+                continue
+            yield item
+
+    def already_written(self, doc: object) -> bool:
+        """Whether a cleaned document (anything with ``source`` and ``id``) is one an earlier run wrote.
+
+        :meth:`skip_done` spares the cleaning of documents it can see; this
+        catches those it could not (records a parallel engine parses in its
+        workers), with the same counts, so nothing is written twice.
+        """
+        key = (str(getattr(doc, "source", "")), str(getattr(doc, "id", "")))
+        if self.done[key] > 0:
+            self.done[key] -= 1
+            self.skipped += 1
+            return True
+        return False
 
     def abort(self) -> None:
-        if self._atomic:
-            self._atomic.abort()
+        """The run stopped early: keep what was written for ``--resume``."""
+        if self.journal is not None:
+            self.journal.keep()
+
+    def _resumed_note(self) -> None:
+        if self.skipped:
+            print(f"cleanse: resumed: {self.skipped} documents already written were skipped", file=sys.stderr)
+
+
+class JsonlOutput(_Output):
+    """One JSON record per line, to a file (through a :class:`Journal`) or to stdout."""
+
+    def __init__(self, target: str, resume: bool = False) -> None:
+        self.target = target
+        self.journal = Journal(Path(target), resume) if target != "-" else None
+        super().__init__()
+
+    def write(self, doc: Document | Cleaned) -> None:
+        if self.journal is not None:
+            self.journal.write(doc.record.decode("utf-8") if isinstance(doc, Cleaned) else dumps(doc))
+        else:  # records are UTF-8 bytes already: no text layer on stdout
+            record = doc.record if isinstance(doc, Cleaned) else dumps(doc).encode("utf-8")
+            sys.stdout.buffer.write(record + b"\n")
+            sys.stdout.buffer.flush()
+
+    def close(self) -> None:
+        if self.journal is not None:
+            self.journal.commit()
 
     def report(self, summary: Summary) -> None:
-        if self._atomic is None:  # stdout carries the data: a one-line summary on stderr
+        self._resumed_note()
+        if self.journal is None:  # stdout carries the data: a one-line summary on stderr
             print(summary_line(summary, self.target), file=sys.stderr)
         else:
             print_table(summary, f"records written to {self.target}")
 
 
-class FolderOutput:
+class FolderOutput(_Output):
     """Cleaned ``.txt`` files mirroring the inputs, plus ``manifest.jsonl``."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self._manifest = AtomicFile(folder / MANIFEST)
-        self._used: set[PurePosixPath] = {PurePosixPath(MANIFEST)}
+    def __init__(self, folder: Path, resume: bool = False) -> None:
+        self.folder = self.root = folder
+        self.journal = self.manifest = Journal(folder / MANIFEST, resume)
+        super().__init__()
+        self._files: set[str] = set()
+        self._dirs: set[str] = set()
+        self._reserve(PurePosixPath(MANIFEST))
+        self._reserve(PurePosixPath(MANIFEST + PARTIAL))
+        for record in self.manifest.recovered:
+            if isinstance(record.get("output"), str):
+                self._reserve(PurePosixPath(str(record["output"])))
+
+    def _reserve(self, rel: PurePosixPath) -> None:
+        self._files.add(rel.as_posix().casefold())
+        self._dirs.update(p.as_posix().casefold() for p in rel.parents if p.parts)
+
+    def _free(self, rel: PurePosixPath) -> bool:
+        key = rel.as_posix().casefold()
+        # Case-folded, so that A.txt and a.txt do not overwrite each other on macOS or Windows.
+        return (
+            key not in self._files
+            and key not in self._dirs
+            and not any(p.as_posix().casefold() in self._files for p in rel.parents if p.parts)
+        )
 
     def _unique(self, rel: PurePosixPath) -> PurePosixPath:
-        candidate, n = rel, 1
-        while candidate in self._used:
-            n += 1
-            candidate = rel.with_name(f"{rel.stem}~{n}{rel.suffix}")
-        self._used.add(candidate)
-        return candidate
+        if not self._free(rel):
+            if any(p.as_posix().casefold() in self._files for p in rel.parents if p.parts):
+                rel = PurePosixPath("_".join(rel.parts))  # a folder where a file was written: flatten
+            candidate, n = rel, 1
+            while not self._free(candidate):
+                n += 1
+                candidate = rel.with_name(f"{rel.stem}~{n}{rel.suffix}")
+            rel = candidate
+        self._reserve(rel)
+        return rel
 
     def write(self, doc: Document | Cleaned) -> None:
-        import json
-
         record = json.loads(doc.record) if isinstance(doc, Cleaned) else doc.to_json()
         rel = self._unique(text_path(doc))
-        text = record["text"]
-        write_atomic(self.folder / rel, text + "\n" if text else "")
         record["output"] = rel.as_posix()
-        self._manifest.fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        line = json.dumps(record, ensure_ascii=False)
+        text = record["text"]
+        try:
+            write_atomic(self.root / rel, text + "\n" if text else "")
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.root / rel}: {exc.strerror or exc}") from exc
+        self.manifest.write(line)
 
     def close(self) -> None:
-        self._manifest.commit()
-
-    def abort(self) -> None:
-        self._manifest.abort()
+        self.manifest.commit()
 
     def report(self, summary: Summary) -> None:
-        print_table(summary, f"cleaned texts in {self.folder}/, records in {self.folder / MANIFEST}")
+        self._resumed_note()
+        print_table(summary, f"cleaned texts in {self.root}/, records in {self.manifest.path}")
 
 
 Output = JsonlOutput | FolderOutput
 
 
-def open_output(out: str | None, inputs: list[str]) -> Output:
-    """The output for ``--out`` (None: the default folder), refusing to touch any input."""
+def open_output(out: str | None, inputs: list[str], resume: bool = False) -> Output:
+    """The output for ``--out`` (None: the default folder), refusing to touch any input.
+
+    Raises ``ValueError`` (a usage error) for an output that is, or would
+    hold, an input, or that cannot be written at all.
+    """
     target = out if out is not None else DEFAULT_FOLDER
     if target == "-":
+        if resume:
+            raise ValueError("--resume needs --out FILE.jsonl or a folder: stdout cannot be resumed")
         return JsonlOutput(target)
     path = Path(target)
     for given in inputs:
@@ -106,18 +273,23 @@ def open_output(out: str | None, inputs: list[str]) -> Output:
         if not src.exists():
             continue
         if target.endswith(".jsonl") or path.is_file():
-            if path.exists() and path.resolve() == src.resolve():
+            if path.exists() and real(path) == real(src):
                 raise ValueError(f"--out {target} is an input; choose another output file")
             continue
-        if src.is_dir() and _overlaps(src, path) and src.resolve() not in path.resolve().parents:
+        if src.is_dir() and _overlaps(src, path) and real(src) not in real(path).parents:
             raise ValueError(f"--out {target} is or contains the input folder {given}; choose another output folder")
-        if src.is_file() and path.resolve() in src.resolve().parents:
+        if src.is_file() and real(path) in real(src).parents:
             raise ValueError(f"--out {target} contains the input file {given}; choose another output folder")
-    if target.endswith(".jsonl"):
-        return JsonlOutput(target)
-    if path.exists() and not path.is_dir():
-        raise ValueError(f"--out {target} exists and is not a folder")
-    return FolderOutput(path)
+    try:
+        if target.endswith(".jsonl"):
+            if path.is_dir():
+                raise ValueError(f"--out {target} is a folder; a .jsonl output must be a file")
+            return JsonlOutput(target, resume)
+        if path.exists() and not path.is_dir():
+            raise ValueError(f"--out {target} exists and is not a folder")
+        return FolderOutput(path, resume)
+    except OSError as exc:
+        raise ValueError(f"--out {target}: cannot write there ({exc.strerror or exc})") from None
 
 
 def summary_line(summary: Summary, where: str) -> str:

@@ -94,9 +94,9 @@ def test_unknown_or_mistyped_options_are_config_errors() -> None:
 
 
 def test_a_page_without_article_text_is_reported(pipeline: Pipeline) -> None:
-    doc = pipeline.clean("<html><head><title>Empty</title></head><body></body></html>")
-    assert doc.text == ""
-    assert [f.plugin for f in doc.failures] == ["extract"]
+    # bad input (issue 6): the document fails with a clear reason instead of an empty record
+    with pytest.raises(DocumentError, match="found no article text"):
+        pipeline.clean("<html><head><title>Empty</title></head><body></body></html>")
 
 
 def test_extractor_errors_fail_the_document() -> None:
