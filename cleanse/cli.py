@@ -26,8 +26,9 @@ EPILOG_RUN = """\b
 Output (--out):
   (none)      cleaned .txt files in ./cleaned/, mirroring the inputs, plus
               cleaned/manifest.jsonl and a table of what each plugin removed
-  DIR         the same in DIR (any path not ending in .jsonl)
+  DIR         the same in DIR (a path not ending in .jsonl, not a file)
   OUT.jsonl   one JSON record per document: id, source, text, meta, removed
+              (an existing file of any name gets the same, replaced)
   -           the same JSONL on stdout
 
 \b

@@ -285,8 +285,10 @@ def open_output(out: str | None, inputs: list[str], resume: bool = False) -> Out
             if path.is_dir():
                 raise ValueError(f"--out {target} is a folder; a .jsonl output must be a file")
             return JsonlOutput(target, resume)
+        if path.is_file():  # an existing file (e.g. from mktemp) is meant as the JSONL output itself
+            return JsonlOutput(target, resume)
         if path.exists() and not path.is_dir():
-            raise ValueError(f"--out {target} exists and is not a folder")
+            raise ValueError(f"--out {target} exists and is neither a file nor a folder")
         return FolderOutput(path, resume)
     except OSError as exc:
         raise ValueError(f"--out {target}: cannot write there ({exc.strerror or exc})") from None

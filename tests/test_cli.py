@@ -181,3 +181,11 @@ def test_version_and_help(tmp_path: Path) -> None:
     assert proc.returncode == 0 and "cleanse" in proc.stdout
     proc = cleanse("run", "--help", cwd=tmp_path)
     assert proc.returncode == 0 and "manifest.jsonl" in proc.stdout and "-p no:NAME" in proc.stdout
+
+
+def test_an_existing_file_of_any_name_gets_the_jsonl(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tmp.Xq3k9"  # what mktemp gives: no .jsonl suffix
+    out.write_text("", encoding="utf-8")
+    proc = cleanse("run", str(seeds), "--out", str(out), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert len(records(out)) == 5
