@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_helpers import cleanse, records
 from click.testing import CliRunner
 
 from cleanse.cli import cli
@@ -50,24 +51,6 @@ class Broken(Cleaner):
 def register_cleaners(register):
     register(Broken())
 """
-
-
-def cleanse(
-    *args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cleanse", *args],
-        cwd=cwd,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
-def records(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_helpers import cleanse
 
 from cleanse import Pipeline
 from cleanse.io import InputError, RawRecord, jsonl_records, read_jsonl_stream
@@ -24,20 +25,6 @@ from cleanse.runner import Summary, run_local, run_parallel
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-
-
-def cleanse(
-    *args: str, cwd: Path, stdin: str | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cleanse", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-    )
 
 
 def corpus_lines(copies: int) -> list[str]:
