@@ -116,6 +116,9 @@ def replay(text: str, removed: Sequence[Removal]) -> str:
     >>> new, log = apply_edits("a  b\\n\\n\\nc", [Edit(1, 3, "ws", "x", " "), Edit(4, 7, "ws", "y", "\\n\\n")], "w")
     >>> new, replay(new, log)
     ('a b\\n\\nc', 'a  b\\n\\n\\nc')
+
+    Raises ``ValueError`` naming the entry when the log does not fit the text
+    (an entry's ``replacement`` is not where its ``start`` says).
     """
     # Undoing one removal at a time copies the text each time: quadratic for a feed of
     # 100,000 lines. A run of removals that stand left to right, none inside the one
@@ -131,8 +134,14 @@ def replay(text: str, removed: Sequence[Removal]) -> str:
         pieces: list[str] = []
         pos = 0
         for r in run:
+            end = r.start + len(r.replacement)
+            if r.start < pos or end > len(text) or text[r.start : end] != r.replacement:
+                raise ValueError(
+                    f"removal by {r.plugin!r} at {r.start} ({r.kind}, {r.reason}) does not fit the text: "
+                    f"expected {r.replacement!r} there, found {text[r.start : end]!r}"
+                )
             pieces += (text[pos : r.start], r.text)
-            pos = r.start + len(r.replacement)
+            pos = end
         pieces.append(text[pos:])
         text = "".join(pieces)
     return text

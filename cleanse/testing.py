@@ -55,7 +55,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 from cleanse.cleaner import Cleaner
 from cleanse.config import Config
 from cleanse.model import Document, Removal
-from cleanse.pipeline import DocumentError, EditError, Pipeline
+from cleanse.pipeline import DocumentError, EditError, Pipeline, replay
 
 __all__ = [
     "NOISE_KINDS",
@@ -923,8 +923,8 @@ def reconstruct(doc: Document | Mapping[str, Any]) -> str:
 
     ``Removal.start`` is where the removal's ``replacement`` (usually empty)
     stands in the text right after its plugin's edits, so undoing the log
-    from the last entry to the first restores the input (the same walk as
-    :func:`cleanse.pipeline.replay`, plus a check that each entry fits).
+    from the last entry to the first restores the input
+    (:func:`cleanse.pipeline.replay`, which checks that each entry fits).
     Accepts a :class:`Document` or an output record (a dict with ``text``
     and ``removed``). Raises :class:`ValueError` when the log does not fit
     the text.
@@ -936,31 +936,7 @@ def reconstruct(doc: Document | Mapping[str, Any]) -> str:
     >>> reconstruct(doc)
     'SEOUL - Talks.\\n\\n\\nMore.'
     """
-    text = _text_of(doc)
-    # One plugin's entries are logged together in text order: undo each such run
-    # in one linear pass (a log of 10**5 whitespace edits must not take minutes).
-    runs: list[list[Removal]] = []
-    for r in _removals_of(doc):
-        last = runs[-1][-1] if runs else None
-        if last is not None and last.plugin == r.plugin and r.start >= last.start + len(last.replacement):
-            runs[-1].append(r)
-        else:
-            runs.append([r])
-    for run in reversed(runs):
-        pieces: list[str] = []
-        pos = 0
-        for r in run:
-            end = r.start + len(r.replacement)
-            if r.start < pos or end > len(text) or text[r.start : end] != r.replacement:
-                raise ValueError(
-                    f"removal by {r.plugin!r} at {r.start} ({r.kind}, {r.reason}) does not fit the text: "
-                    f"expected {r.replacement!r} there, found {text[r.start : end]!r}"
-                )
-            pieces += (text[pos : r.start], r.text)
-            pos = end
-        pieces.append(text[pos:])
-        text = "".join(pieces)
-    return text
+    return replay(_text_of(doc), _removals_of(doc))
 
 
 def assert_accounted(doc: Document | Mapping[str, Any], original: str) -> None:
