@@ -7,7 +7,7 @@ sits at the end of the document. These helpers measure that shape.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import regex
 
@@ -123,3 +123,101 @@ def words_before(paras: Sequence[Paragraph]) -> list[int]:
     for p in paras:
         out.append(out[-1] + words(p.text))
     return out
+
+
+# Casefolded word runs of paragraph-sized texts, asked for by several cleaners in turn.
+_folded: dict[str, tuple[str, ...]] = {}
+_prefix_sets: dict[tuple[str, int], frozenset[str]] = {}
+_CACHE_LIMIT = 8192
+_STEM = 4  # keywords are compared by their first four letters (fewer for shorter keywords)
+
+
+def fold(text: str) -> str:
+    """``text`` as ``IGNORECASE`` patterns see it: casefolded, without U+0307 (the dot "İ" folds with).
+
+    >>> fold("İNFOLETTRE Straße")
+    'infolettre strasse'
+    """
+    return text.casefold().replace("\u0307", "")
+
+
+def folded_words(text: str) -> tuple[str, ...]:
+    """The ``\\w+`` runs of ``fold(text)``, in order.
+
+    >>> folded_words("Sign UP — it's free")
+    ('sign', 'up', 'it', 's', 'free')
+    """
+    got = _folded.get(text)
+    if got is None:
+        folded = fold(text)
+        if max(folded, default=" ") < "\u0100":
+            got = tuple(folded.encode("latin-1").translate(_LATIN1_WORDS).split())
+            got = tuple(w.decode("latin-1") for w in got)
+        else:
+            got = tuple(word_runs(folded))
+        if len(text) <= 2000:
+            if len(_folded) >= _CACHE_LIMIT:
+                _folded.clear()
+            _folded[text] = got
+    return got
+
+
+def _prefixes(text: str, k: int) -> frozenset[str]:
+    key = (text, k)
+    got = _prefix_sets.get(key)
+    if got is None:
+        got = frozenset(w[:k] for w in folded_words(text) if len(w) >= k)
+        if len(text) <= 2000:
+            if len(_prefix_sets) >= _CACHE_LIMIT:
+                _prefix_sets.clear()
+            _prefix_sets[key] = got
+    return got
+
+
+class Keywords:
+    """Words a text must contain for a pattern to match it: a cheap test to make before the pattern.
+
+    A ``regex`` call costs microseconds even when it finds nothing (reading the
+    clock for its timeout is most of it), and a cleaner asks several per
+    paragraph. When every match of a pattern starts a word with one of these
+    keywords, ignoring case (``\\bsubscri``, ``^\\W*advert``), a text where
+    :meth:`found_in` is False cannot match it, and the call is skipped.
+
+    A keyword is one ``\\w+`` run; it matches a word that starts with it.
+    Keywords are compared by their first four letters, so the test can say
+    yes when the pattern then says no, never the other way round. In scripts
+    written without spaces a "word" is a whole phrase: a keyword inside one is
+    not found, so patterns over Chinese, Japanese or Thai need their own test.
+
+    >>> kw = Keywords("subscri newsletter 구독")
+    >>> kw.found_in("Please SUBSCRIBE today"), kw.found_in("구독하세요"), kw.found_in("a Newsletter-like box")
+    (True, True, True)
+    >>> kw.found_in("unsubscribe"), kw.found_in("The letter"), kw.found_in("News")  # "news" is "newsletter"'s stem
+    (False, False, True)
+    >>> Keywords("advert sponsor").opens("— ADVERTISEMENT —"), Keywords("advert").opens("An advert")
+    (True, False)
+    """
+
+    __slots__ = ("_checks", "_stems")
+
+    def __init__(self, words: str | Iterable[str]) -> None:
+        by_len: dict[int, set[str]] = {}
+        for word in words.split() if isinstance(words, str) else words:
+            folded = fold(word)
+            if folded_words(folded) != (folded,):
+                raise ValueError(f"a keyword is one run of word characters, not {word!r}")
+            k = min(len(folded), _STEM)
+            by_len.setdefault(k, set()).add(folded[:k])
+        if not by_len:
+            raise ValueError("no keywords given")
+        self._checks = tuple((k, frozenset(stems)) for k, stems in sorted(by_len.items()))
+        self._stems = tuple(s for _, stems in self._checks for s in sorted(stems))
+
+    def found_in(self, text: str) -> bool:
+        """Whether a word of ``text`` starts with one of the keywords (compared by their first letters)."""
+        return any(not _prefixes(text, k).isdisjoint(stems) for k, stems in self._checks)
+
+    def opens(self, text: str) -> bool:
+        """Whether the first word of ``text`` starts with one of the keywords (compared by their first letters)."""
+        first = folded_words(text)[:1]
+        return bool(first) and first[0].startswith(self._stems)
