@@ -151,8 +151,7 @@ def folded_words(text: str) -> tuple[str, ...]:
     if got is None:
         folded = fold(text)
         if max(folded, default=" ") < "\u0100":
-            got = tuple(folded.encode("latin-1").translate(_LATIN1_WORDS).split())
-            got = tuple(w.decode("latin-1") for w in got)
+            got = tuple(w.decode("latin-1") for w in folded.encode("latin-1").translate(_LATIN1_WORDS).split())
         else:
             got = tuple(word_runs(folded))
         if len(text) <= 2000:
