@@ -260,14 +260,23 @@ class Pipeline:
         doc.text, doc.meta, doc.format = text, meta, "text"
 
     def _run_one(self, cleaner: Cleaner, doc: Document, check_meta: bool = True) -> None:
-        work_meta = copy.deepcopy(doc.meta)
+        # The cleaner works on a copy, so a failure leaves the document's metadata as it was.
+        # ``check_meta`` says doc.meta is plain JSON, which copies faster than deepcopy can.
+        work_meta = copy_plain(doc.meta) if check_meta else copy.deepcopy(doc.meta)
         try:
             edits = list(cleaner.propose(doc.text, work_meta))
-            new_text, removals = apply_edits(doc.text, edits, cleaner.name)
+            if edits:
+                new_text, removals = apply_edits(doc.text, edits, cleaner.name)
+            else:
+                new_text, removals = doc.text, []
             if removals and _WORD.search(doc.text) and not _WORD.search(new_text):
                 raise EditError(f"plugin {cleaner.name!r} proposed removing all of the document's text; refused")
-            if check_meta and not _is_plain_json(work_meta):
-                raise EditError(f"plugin {cleaner.name!r} put a value in meta that is not plain JSON; refused")
+            # Metadata equal to what it was is kept as it was (checked already); changed, it is checked again.
+            if check_meta:
+                if work_meta == doc.meta:
+                    work_meta = doc.meta
+                elif not _is_plain_json(work_meta):
+                    raise EditError(f"plugin {cleaner.name!r} put a value in meta that is not plain JSON; refused")
         # Not BaseException: KeyboardInterrupt and a signal handler's SystemExit must stop the run, not one plugin.
         except Exception as exc:
             if self.config.strict:
@@ -299,6 +308,26 @@ def check_size(text: str, max_bytes: int | None) -> None:
     size = len(text.encode("utf-8", errors="surrogatepass"))
     if size > max_bytes:
         raise DocumentError(f"document is {size} bytes, larger than the limit of {max_bytes} (see max_bytes)")
+
+
+def copy_plain(value: Any) -> Any:
+    """A deep copy of a plain JSON value (dicts, lists, and immutable scalars), several times faster than deepcopy.
+
+    >>> meta = {"credits": {"authors": ["A"]}, "n": 1}
+    >>> copied = copy_plain(meta)
+    >>> copied["credits"]["authors"].append("B"); meta["credits"]["authors"]
+    ['A']
+    """
+    if type(value) is dict:
+        return {k: copy_plain(v) for k, v in value.items()}
+    if type(value) is list:
+        return [copy_plain(v) for v in value]
+    if value is None or type(value) in _SCALARS:
+        return value
+    return copy.deepcopy(value)  # a subclass, or a value not JSON at all: what deepcopy makes of it
+
+
+_SCALARS = frozenset({str, int, float, bool})
 
 
 def _is_plain_json(meta: dict[str, Any]) -> bool:
