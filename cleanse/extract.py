@@ -18,6 +18,11 @@ comment section is what cleanse exists to remove. Options::
     include_comments = true     # keep reader comments
     include_tables = false
     prune_xpath = ["//aside"]
+    rejoin_split_body = false   # cleanse's own: see rejoin_split_body()
+
+One repair follows trafilatura: where a page cut its article into several
+containers of one class and trafilatura kept only the first, the prose of
+the others is put back (:func:`rejoin_split_body`).
 
 The removal log accounts for the text *after* extraction: extraction is not
 logged span by span (trafilatura drops most of a page's bytes), and the
@@ -32,6 +37,7 @@ and ``credits.authors`` from it, only where the cleaners found nothing.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
@@ -41,7 +47,8 @@ from cleanse.cleaner import Cleaner
 from cleanse.config import ConfigError
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.text import REGEX_TIMEOUT, add_unique, credits_slot
+from cleanse.shape import ends_sentence, words
+from cleanse.text import REGEX_TIMEOUT, add_unique, credits_slot, normalize_space
 
 #: The ``meta`` key holding what the page itself says about the article.
 PAGE = "page"
@@ -125,7 +132,11 @@ class Trafilatura(Extractor):
         "deduplicate": False,
         "target_language": None,
         "prune_xpath": None,
+        "rejoin_split_body": True,  # cleanse's own: see rejoin_split_body()
     }
+
+    #: Options of cleanse's own, not passed to trafilatura.
+    OWN: ClassVar[frozenset[str]] = frozenset({"rejoin_split_body"})
 
     def __init__(self, **options: Any) -> None:
         self.options = self._checked(options)
@@ -160,12 +171,15 @@ class Trafilatura(Extractor):
         ('Rain due', 'Ann Lee')
         """
         import trafilatura  # slow to import: only when a page is extracted
+        from trafilatura.utils import load_html
 
+        # Parsed here, once, so the split-body repair reads the same tree (trafilatura copies it).
+        tree = load_html(html)
         found = trafilatura.bare_extraction(
-            html,
+            html if tree is None else tree,
             url=_page_value(meta, "url"),
             with_metadata=True,
-            **{k: v for k, v in self.options.items() if v is not None},
+            **{k: v for k, v in self.options.items() if v is not None and k not in self.OWN},
         )
         if found is None:
             return ""
@@ -177,10 +191,78 @@ class Trafilatura(Extractor):
         if page:
             meta.setdefault(PAGE, {}).update({k: v for k, v in page.items() if k not in meta.get(PAGE, {})})
         text = getattr(found, "text", None) or ""
+        if text and tree is not None and self.options["rejoin_split_body"]:
+            text = rejoin_split_body(text, tree)
         comments = getattr(found, "comments", None)
         if comments:
             text = f"{text}\n{comments}".strip()
         return str(text)
+
+
+def rejoin_split_body(text: str, tree: Any) -> str:
+    """``text`` with the paragraphs of the article's other containers put back, where the page split its body.
+
+    Many sites cut an article into several sibling containers of one class
+    (``<div class="article__body">``), with an advert or a related box
+    between them; trafilatura then often keeps the first container and drops
+    the rest. The container of the extracted paragraphs is known by the
+    class of the ``<p>`` elements the text was made of (the most common
+    parent tag and class, met at least twice). Another element of that tag
+    and class of which nothing was extracted is a dropped part of the body
+    when it holds at least two paragraphs of prose (ten words or more,
+    ending like a sentence) and 60 words in all; its prose paragraphs go
+    back into the text after the extracted paragraph that precedes them on
+    the page. Teasers and boxes that share the class hold fewer, shorter
+    lines and stay out.
+
+    >>> import lxml.html
+    >>> prose = "A sentence of the article, long enough to count as prose. " * 3
+    >>> page = lxml.html.fromstring(
+    ...     f'<html><body><div class="body"><p>One. {prose}</p><p>Two. {prose}</p></div><div class="ad">Ad</div>'
+    ...     f'<div class="body"><p>Three. {prose}</p><p>Four. {prose}</p></div></body></html>')
+    >>> print(rejoin_split_body(f"One. {prose}\\nTwo. {prose}", page).replace(prose, "..."))
+    One. ...
+    Two. ...
+    Three. ...
+    Four. ...
+    """
+    lines = [normalize_space(line) for line in text.split("\n")]
+    where = {line: i for i, line in enumerate(lines) if line}
+    paras = list(tree.iter("p"))
+    said = [normalize_space(p.text_content()) for p in paras]
+    found = [i for i, t in enumerate(said) if t in where and paras[i].getparent() is not None]
+    if len(found) < 2:
+        return text
+    kinds = Counter(_kind(paras[i].getparent()) for i in found)
+    kind, count = kinds.most_common(1)[0]
+    if count < 2 or not kind[1]:
+        return text
+    hosts = {paras[i].getparent() for i in found}
+    dropped: dict[Any, list[int]] = {}
+    for i, p in enumerate(paras):
+        parent = p.getparent()
+        if parent is None or parent in hosts or _kind(parent) != kind:
+            continue
+        if said[i] not in where and words(said[i]) >= 10 and ends_sentence(said[i]):
+            dropped.setdefault(parent, []).append(i)
+    back = [
+        i for group in dropped.values() if len(group) >= 2 and sum(words(said[i]) for i in group) >= 60 for i in group
+    ]
+    if not back:
+        return text
+    after: dict[int, list[str]] = {}
+    for i in sorted(back):
+        before = [j for j in found if j < i]
+        after.setdefault(where[said[before[-1]]] if before else -1, []).append(said[i])
+    out = after.get(-1, [])
+    for i, line in enumerate(text.split("\n")):
+        out.append(line)
+        out.extend(after.get(i, []))
+    return "\n".join(out)
+
+
+def _kind(element: Any) -> tuple[str, str]:
+    return str(element.tag), " ".join(str(element.get("class") or "").split())
 
 
 def _page_value(meta: Mapping[str, Any], key: str) -> str | None:

@@ -174,3 +174,80 @@ def test_cli_eval_errors(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text("[1, 2]", encoding="utf-8")
     result = runner.invoke(cli, ["eval", str(tmp_path / "bad.json"), str(tmp_path / "other.txt")])
     assert result.exit_code == 2
+
+
+# A real page (news-dev, from a public extraction benchmark under the MIT licence) whose article is
+# cut into two <div class="... article__body ..."> containers with an advert between them.
+SPLIT = DATA / "split-body.html.gz"
+SPLIT_GOLD = DATA / "split-body-gold.json"
+SECOND_PART = "In fact, the idea that the solution to our financial woes can be found"
+
+
+def _split_page() -> str:
+    return gzip.decompress(SPLIT.read_bytes()).decode("utf-8")
+
+
+def test_the_second_container_of_a_split_body_is_put_back() -> None:
+    text = Pipeline().clean(_split_page()).text
+    gold = json.loads(SPLIT_GOLD.read_text(encoding="utf-8"))["split-body"]["articleBody"]
+    from cleanse.evaluate import score_page
+
+    score = score_page(gold, text)
+    assert SECOND_PART in text
+    assert text.index("No one bothered mentioning") < text.index(SECOND_PART)  # in page order
+    assert score.recall > 0.95 and score.precision > 0.95
+    assert trafilatura_alone_recall() < 0.5  # what the repair is for
+
+
+def trafilatura_alone_recall() -> float:
+    import trafilatura
+
+    from cleanse.evaluate import score_page
+
+    gold = json.loads(SPLIT_GOLD.read_text(encoding="utf-8"))["split-body"]["articleBody"]
+    return score_page(gold, trafilatura.extract(_split_page()) or "").recall
+
+
+def test_rejoin_split_body_can_be_turned_off() -> None:
+    pipeline = Pipeline(Config(options={"extract": {"rejoin_split_body": False}}))
+    assert SECOND_PART not in pipeline.clean(_split_page()).text
+
+
+def _page(*blocks: str) -> str:
+    return "<html><body>" + "".join(blocks) + "</body></html>"
+
+
+_PROSE = "The council said the works would start in spring and last for two years, at a cost of four million. "
+
+
+def _body(*paras: str) -> str:
+    return '<div class="story-body">' + "".join(f"<p>{p}</p>" for p in paras) + "</div>"
+
+
+def test_a_box_sharing_the_body_class_with_short_lines_stays_out() -> None:
+    import lxml.html
+
+    from cleanse.extract import rejoin_split_body
+
+    first = [f"{n} {_PROSE * 2}".strip() for n in ("One.", "Two.", "Three.")]
+    teaser = ["Most read", "Bridge closes for repairs", "Tram line opens"]
+    one_line = [f"Only one paragraph here. {_PROSE * 3}"]
+    tree = lxml.html.fromstring(_page(_body(*first), _body(*teaser), _body(*one_line)))
+    text = "\n".join(first)
+    assert rejoin_split_body(text, tree) == text
+
+
+def test_a_dropped_part_goes_back_where_the_page_has_it() -> None:
+    import lxml.html
+
+    from cleanse.extract import rejoin_split_body
+
+    first = [f"{n} {_PROSE * 2}".strip() for n in ("One.", "Two.")]
+    second = [f"{n} {_PROSE * 2}".strip() for n in ("Three.", "Four.")]
+    last = [f"{n} {_PROSE * 2}".strip() for n in ("Five.", "Six.")]
+    tree = lxml.html.fromstring(
+        _page(_body(*first), '<div class="ad">Advertisement</div>', _body(*second), _body(*last))
+    )
+    text = "Headline of the story\n" + "\n".join(first + last) + "\nSubscribe now"
+    got = rejoin_split_body(text, tree).split("\n")
+    assert got == ["Headline of the story", *first, *second, *last, "Subscribe now"]
