@@ -84,17 +84,28 @@ def _agency_credit(segment: str, has_text: bool) -> str | None:
 
 
 def _may_have_credit_label(body: str) -> bool:
-    """False when ``_CREDIT_LABEL`` cannot match: it needs a ``:`` and a label word, cased as written."""
-    return ":" in body and any(map(body.__contains__, _CREDIT_WORDS))
+    """False when ``_CREDIT_LABEL`` cannot match ``body``.
+
+    It needs a label word, cased as written, before a ``:``; and the text after the last ``:``
+    is whitespace, then the credit: at most 100 characters, without ``;``.
+    """
+    colon = body.rfind(":")
+    if colon < 0:
+        return False
+    after = body[colon + 1 :]
+    if ";" in after or len(after.lstrip()) > 100:
+        return False
+    return any(map(body.__contains__, _CREDIT_WORDS))
 
 
 def _may_end_in_agency_credit(body: str) -> bool:
     """False when no segment of ``body`` is an agency credit (:func:`_agency_credit`).
 
-    One needs a chain (``/``), `` via ``, or to be a credit ``_PHOTO_ONLY`` matches; and to
-    name an agency (every alternative of ``_AGENCY`` contains one of ``_AGENCY_NAMES``).
+    One needs a chain (``/``), `` via ``, or to be all of a credit ``_PHOTO_ONLY`` matches (the
+    body's last segment is its end); and to name an agency (each alternative of ``_AGENCY``
+    contains one of ``_AGENCY_NAMES``).
     """
-    if not ("/" in body or " via " in body or any(map(body.__contains__, _PHOTO_ONLY_NAMES))):
+    if not ("/" in body or " via " in body or body.rstrip().endswith(_PHOTO_ONLY_NAMES)):
         return False
     return any(map(body.__contains__, _AGENCY_NAMES))
 
