@@ -118,6 +118,8 @@ def _credit_line(line: str) -> dict[str, list[str]] | None:
     >>> _credit_line("(Reporting by Ann Lee in Seoul; Editing by Bo Kim)")
     {'reporters': ['Ann Lee'], 'editors': ['Bo Kim']}
     """
+    if " by " not in line:  # the test below, made first: inner is part of line
+        return None
     inner = line.strip()
     if inner.startswith("(") and inner.endswith(")"):
         inner = inner[1:-1]
@@ -149,8 +151,9 @@ class Credits(Cleaner):
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
         paras = paragraphs(text)
         picks = []
+        tail = len(paras) - BYLINE_TAIL
         for p in paras:
-            near_edge = p.index < BYLINE_HEAD or p.index >= len(paras) - BYLINE_TAIL
+            near_edge = p.index < BYLINE_HEAD or p.index >= tail
             byline = parse_byline(p.text) if near_edge else None
             if byline is not None:
                 picks.append((p.index, "byline", "byline"))
