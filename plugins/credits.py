@@ -43,6 +43,7 @@ _ORIGIN = regex.compile(
     r"(?:appeared|published|posted)\s+(?:on|in|at)\s+(?P<source>(?=\p{Lu})[^;]{1,80}?)"
     r"(?:\s+and\s+(?:was\s+)?(?:authored|written)\s+by\s+(?P<names>[^;]{1,120}?))?\.?"
 )
+_ORIGIN_INITIALS = ("T", "O", "o", "F", "f")
 _NAME_SPLIT = regex.compile(r"\s*(?:,|&|\band\b)\s*")
 _AFFIX = regex.compile(r"^(?:By|BY)\s+|\s+(?:in|for)\s+\p{Lu}.*$|\.$")
 _WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*")
@@ -57,8 +58,15 @@ _NOT_NAMES = {
 def _may_be_origin(line: str) -> bool:
     """Whether ``line`` has a verb ``_ORIGIN`` needs: most paragraphs are turned down without matching.
 
-    (A regex call with a timeout costs microseconds even when it fails at once.)
+    (A regex call with a timeout costs microseconds even when it fails at once.) Before the verbs,
+    its first letter: a match opens, after whitespace (which ``str.lstrip`` strips too), with
+    ``This``, or ``originally`` or ``first`` in any case (no other letter matches o or f so).
+
+    >>> _may_be_origin("This post was originally published on X."), _may_be_origin("We published it.")
+    (True, False)
     """
+    if line.lstrip()[:1] not in _ORIGIN_INITIALS:
+        return False
     return "appeared" in line or "published" in line or "posted" in line
 
 
