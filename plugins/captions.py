@@ -212,6 +212,9 @@ class Captions(Cleaner):
         paras = paragraphs(text)
         picks = []
         for p in paras:
+            # parse_caption's first test, made here too: it turns down most paragraphs, and a call costs.
+            if not _may_be_caption(p.text):
+                continue
             found = parse_caption(p.text)
             if found is None:
                 continue
