@@ -115,7 +115,10 @@ def _may_have_year_or_time(text: str) -> bool:
     >>> _may_have_year_or_time("Nov. 19"), _may_have_year_or_time("١٠:٣٠"), _may_have_year_or_time("Nov. XIX")
     (True, True, False)
     """
-    if any(d in text for d in "0123456789"):
+    if (  # spelt out: a loop over the digits costs more than the ten tests
+        "0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+        or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text
+    ):  # fmt: skip
         return True
     return not text.isascii() and (":" in text or "h" in text or "." in text)
 
