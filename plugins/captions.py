@@ -27,6 +27,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
+from cleanse.shape import Keywords
 from cleanse.text import REGEX_TIMEOUT, add_unique, credits_slot, looks_like_headline, paragraphs, remove_paragraphs
 
 MAX_CAPTION = 600
@@ -45,10 +46,17 @@ _AGENCY = (
 # One component of a slash chain: an agency, or capitalised words then "via AGENCY".
 _NAME = r"\p{Lu}[\p{L}\p{M}.'’-]*"
 _AGENCY_PART = regex.compile(rf"(?:{_NAME}(?:\s{_NAME}){{0,3}}\svia\s)?(?:{_AGENCY})(?:\sPhotos?)?")
-_PHOTO_ONLY = regex.compile(r"Getty Images|Shutterstock|Alamy Stock Photo|iStock|AP Photo")
+_PHOTO_ONLY_NAMES = ("Getty Images", "Shutterstock", "Alamy Stock Photo", "iStock", "AP Photo")
+_PHOTO_ONLY = regex.compile("|".join(_PHOTO_ONLY_NAMES))
 _FILE_PHOTO = regex.compile(r"\s*/\s*(?i:file(?:\s+photo)?)$")
-# Every caption form has one of these; most paragraphs are turned down without a pattern.
-_HINTS = (":", "/", " via ", "Photo", "Getty", "Shutterstock", "Alamy", "iStock")
+# Words the patterns need, tested before them to spare a regex call (see the _may_* tests, and tests/test_captions.py).
+_LEAD_WORDS = Keywords("file photo photograph picture image caption")
+_CREDIT_WORDS = ("redit", "CREDIT", "Photo", "PHOTO", "Image", "IMAGE", "Picture", "PICTURE", "Illustration")
+_AGENCY_NAMES = (
+    "REUTERS", "Reuters", "AFP", "AP", "PA", "Getty", "Bloomberg", "Sputnik", "Xinhua", "Yonhap", "KCNA", "TASS",
+    "Anadolu", "Shutterstock", "Alamy", "ANI", "NurPhoto", "LightRocket", "Pool", "Kremlin", "Handout", "dpa",
+    "Kyodo", "UPI",
+)  # fmt: skip
 _BOUNDARY = regex.compile(r"(?<!\b\p{Lu})[.;]\s+")
 
 
@@ -60,7 +68,9 @@ def _agency_credit(segment: str, has_text: bool) -> str | None:
     >>> _agency_credit("a Reuters/Ipsos poll showed.", True) is None
     True
     """
-    credit = _FILE_PHOTO.sub("", segment.strip(), timeout=REGEX_TIMEOUT)
+    credit = segment.strip()
+    if "/" in credit:  # _FILE_PHOTO needs one
+        credit = _FILE_PHOTO.sub("", credit, timeout=REGEX_TIMEOUT)
     parts = [p.strip() for p in credit.split("/")]
     if not looks_like_headline(credit, 100) or ":" in credit:
         return None
@@ -73,11 +83,52 @@ def _agency_credit(segment: str, has_text: bool) -> str | None:
     return None
 
 
+def _may_have_credit_label(body: str) -> bool:
+    """False when ``_CREDIT_LABEL`` cannot match ``body``.
+
+    It needs a label word, cased as written, before a ``:``; and the text after the last ``:``
+    is whitespace, then the credit: at most 100 characters, without ``;``.
+    """
+    colon = body.rfind(":")
+    if colon < 0:
+        return False
+    after = body[colon + 1 :]
+    if ";" in after or len(after.lstrip()) > 100:
+        return False
+    return any(map(body.__contains__, _CREDIT_WORDS))
+
+
+def _may_end_in_agency_credit(body: str) -> bool:
+    """False when no segment of ``body`` is an agency credit (:func:`_agency_credit`).
+
+    One needs a chain (``/``), `` via ``, or to be all of a credit ``_PHOTO_ONLY`` matches (the
+    body's last segment is its end); and to name an agency (each alternative of ``_AGENCY``
+    contains one of ``_AGENCY_NAMES``).
+    """
+    if not ("/" in body or " via " in body or body.rstrip().endswith(_PHOTO_ONLY_NAMES)):
+        return False
+    return any(map(body.__contains__, _AGENCY_NAMES))
+
+
+def _may_lead(line: str) -> bool:
+    """False when ``_LEAD`` cannot match: it needs a ``:``, and its label is the first word.
+
+    The label comes after whitespace only (``str.lstrip`` strips every character ``\\s`` matches),
+    so its first four letters, all ``Keywords`` compares, are among the first eight characters left.
+    """
+    return ":" in line and _LEAD_WORDS.opens(line.lstrip()[:8])
+
+
 def _trailing_credit(body: str) -> tuple[str, str, str] | None:
     """``(reason, caption text, credit)`` when ``body`` ends in a photo credit."""
-    # Each pattern needs a character checked first: a regex call with a timeout costs microseconds.
-    m = _CREDIT_LABEL.search(body, timeout=REGEX_TIMEOUT) if ":" in body else None
-    if m is None and body.endswith(")"):
+    # Each form's credit is the body's last words, and a credit does not end as a sentence does
+    # (looks_like_headline): a body ending in ".", ",", ";" or ":" is turned down before any pattern.
+    end = body.rstrip()[-1:]
+    if not end or end in ".,;:":
+        return None
+    # Each pattern needs a character or word checked first: a regex call with a timeout costs microseconds.
+    m = _CREDIT_LABEL.search(body, timeout=REGEX_TIMEOUT) if _may_have_credit_label(body) else None
+    if m is None and body.endswith(")") and "Photo" in body:
         m = _PARENS.search(body, timeout=REGEX_TIMEOUT)
     if m is not None:
         credit = m.group("credit").strip()
@@ -87,10 +138,37 @@ def _trailing_credit(body: str) -> tuple[str, str, str] | None:
         if reason == "photo-parens" and credit.startswith("Photo by "):
             credit = credit[len("Photo by ") :]
         return reason, body[: m.start()], _FILE_PHOTO.sub("", credit, timeout=REGEX_TIMEOUT)
+    if not _may_end_in_agency_credit(body):
+        return None
     cuts = list(_BOUNDARY.finditer(body, timeout=REGEX_TIMEOUT))
     start = cuts[-1].end() if cuts else 0
     agency = _agency_credit(body[start:], has_text=start > 0)
     return ("agency-credit", body[:start], agency) if agency else None
+
+
+def _may_be_caption(line: str) -> bool:
+    """False when ``line`` cannot be a caption, told without a pattern (most paragraphs are turned down here).
+
+    Every caption form has one of these: ``:``, ``/``, `` via ``, ``Photo``, ``Getty``,
+    ``Shutterstock``, ``Alamy``, ``iStock``. Without a ``:`` or ``/`` there is no label,
+    labelled credit or credit chain, only a credit that ends the line and does not end as a
+    sentence does, so a line ending in ``.``, ``,`` or ``;`` is turned down before the other hints.
+
+    >>> _may_be_caption("Kim waves. (AP Photo by Ahn)"), _may_be_caption("Photo finishes decided two races.")
+    (True, False)
+    """
+    if ":" in line or "/" in line:
+        return True
+    if line.rstrip()[-1:] in (".", ",", ";"):
+        return False
+    return (
+        " via " in line
+        or "Photo" in line
+        or "Getty" in line
+        or "Shutterstock" in line
+        or "Alamy" in line
+        or "iStock" in line
+    )
 
 
 def parse_caption(line: str) -> tuple[str, str, str | None] | None:
@@ -101,9 +179,9 @@ def parse_caption(line: str) -> tuple[str, str, str | None] | None:
     >>> parse_caption("Photo finishes decided two races on Sunday.") is None
     True
     """
-    if len(line) > MAX_CAPTION or not any(hint in line for hint in _HINTS):
+    if len(line) > MAX_CAPTION or not _may_be_caption(line):
         return None
-    lead = _LEAD.match(line, timeout=REGEX_TIMEOUT) if ":" in line else None
+    lead = _LEAD.match(line, timeout=REGEX_TIMEOUT) if _may_lead(line) else None
     body = line[lead.end() :] if lead else line
     found = _trailing_credit(body)
     if found is not None:
@@ -134,6 +212,9 @@ class Captions(Cleaner):
         paras = paragraphs(text)
         picks = []
         for p in paras:
+            # parse_caption's first test, made here too: it turns down most paragraphs, and a call costs.
+            if not _may_be_caption(p.text):
+                continue
             found = parse_caption(p.text)
             if found is None:
                 continue

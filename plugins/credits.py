@@ -43,6 +43,7 @@ _ORIGIN = regex.compile(
     r"(?:appeared|published|posted)\s+(?:on|in|at)\s+(?P<source>(?=\p{Lu})[^;]{1,80}?)"
     r"(?:\s+and\s+(?:was\s+)?(?:authored|written)\s+by\s+(?P<names>[^;]{1,120}?))?\.?"
 )
+_ORIGIN_INITIALS = ("T", "O", "o", "F", "f")
 _NAME_SPLIT = regex.compile(r"\s*(?:,|&|\band\b)\s*")
 _AFFIX = regex.compile(r"^(?:By|BY)\s+|\s+(?:in|for)\s+\p{Lu}.*$|\.$")
 _WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*")
@@ -57,8 +58,15 @@ _NOT_NAMES = {
 def _may_be_origin(line: str) -> bool:
     """Whether ``line`` has a verb ``_ORIGIN`` needs: most paragraphs are turned down without matching.
 
-    (A regex call with a timeout costs microseconds even when it fails at once.)
+    (A regex call with a timeout costs microseconds even when it fails at once.) Before the verbs,
+    its first letter: a match opens, after whitespace (which ``str.lstrip`` strips too), with
+    ``This``, or ``originally`` or ``first`` in any case (no other letter matches o or f so).
+
+    >>> _may_be_origin("This post was originally published on X."), _may_be_origin("We published it.")
+    (True, False)
     """
+    if line.lstrip()[:1] not in _ORIGIN_INITIALS:
+        return False
     return "appeared" in line or "published" in line or "posted" in line
 
 
@@ -118,6 +126,8 @@ def _credit_line(line: str) -> dict[str, list[str]] | None:
     >>> _credit_line("(Reporting by Ann Lee in Seoul; Editing by Bo Kim)")
     {'reporters': ['Ann Lee'], 'editors': ['Bo Kim']}
     """
+    if " by " not in line:  # the test below, made first: inner is part of line
+        return None
     inner = line.strip()
     if inner.startswith("(") and inner.endswith(")"):
         inner = inner[1:-1]
@@ -149,8 +159,9 @@ class Credits(Cleaner):
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
         paras = paragraphs(text)
         picks = []
+        tail = len(paras) - BYLINE_TAIL
         for p in paras:
-            near_edge = p.index < BYLINE_HEAD or p.index >= len(paras) - BYLINE_TAIL
+            near_edge = p.index < BYLINE_HEAD or p.index >= tail
             byline = parse_byline(p.text) if near_edge else None
             if byline is not None:
                 picks.append((p.index, "byline", "byline"))

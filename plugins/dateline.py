@@ -57,6 +57,8 @@ _PLACE_DASH = regex.compile(
     # What follows a real dateline starts a sentence; "NATO — the alliance ..." is body text.
     r"(?=[\p{Lu}\p{N}\"'“‘«])"
 )
+# Small ASCII letters and digits: never in a place written in capitals (_CAPS), nor right after its first letter.
+_NOT_CAPS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _DATE_PARTS = regex.compile(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)|(?P<word>\p{L}+)|(?P<num>\d+)")
 
 
@@ -84,6 +86,22 @@ def parse_date(text: str) -> str | None:
         return None
 
 
+def _may_be_place_dash(line: str) -> bool:
+    """False when ``_PLACE_DASH`` cannot match ``line``: a test made before it, to spare a regex call.
+
+    A match opens (after whitespace, which ``str.lstrip`` strips too) with an uppercase letter
+    (``A``-``Z`` if ASCII), followed by more of the place in capitals, a space, ``/`` or ``,``:
+    not by a small ASCII letter or a digit. And it has a dash.
+
+    >>> _may_be_place_dash("NEW YORK — Talks"), _may_be_place_dash("The talks - and more"), _may_be_place_dash("A")
+    (True, False, False)
+    """
+    head = line.lstrip()[:2]
+    if len(head) < 2 or (head[0].isascii() and not "A" <= head[0] <= "Z") or head[1] in _NOT_CAPS:
+        return False
+    return "-" in line or "–" in line or "—" in line
+
+
 def parse_dateline(line: str) -> tuple[int, str, dict[str, Any]] | None:
     """``(end of the prefix, reason, meta)`` when ``line`` opens with a dateline.
 
@@ -95,10 +113,11 @@ def parse_dateline(line: str) -> tuple[int, str, dict[str, Any]] | None:
     >>> parse_dateline("NATO — the alliance founded in 1949 — will meet.") is None
     True
     """
-    m = _AGENCY.match(line, timeout=REGEX_TIMEOUT)
+    # _AGENCY needs the agency's "(": most paragraphs have none.
+    m = _AGENCY.match(line, timeout=REGEX_TIMEOUT) if "(" in line else None
     reason = "agency"
     if m is None:
-        m = _PLACE_DASH.match(line, timeout=REGEX_TIMEOUT)
+        m = _PLACE_DASH.match(line, timeout=REGEX_TIMEOUT) if _may_be_place_dash(line) else None
         reason = "place-dash"
         if m is None or sum(c.isalpha() for c in m.group("places")) < 3:
             return None

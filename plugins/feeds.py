@@ -26,6 +26,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
+from cleanse.shape import Keywords, fold
 from cleanse.text import REGEX_TIMEOUT, Paragraph, looks_like_headline, normalize_space, paragraphs, remove_paragraphs
 
 _HEADING = regex.compile(
@@ -40,6 +41,24 @@ _STAMP = regex.compile(
     r"mos?|months?|y|yrs?|years?)\s+ago|yesterday|just\s+now)\s*"
 )
 
+# Tests made before the patterns, to spare regex calls (tests/test_feeds.py checks them): a _HEADING match
+# opens (after whitespace) with one of these words; a _STAMP match ends (before whitespace) with one of those.
+_HEADING_WORDS = Keywords("other more top recommended related most read latest trending popular you what")
+_STAMP_ENDS = ("ago", "yesterday", "now")
+
+
+def _may_be_heading(line: str) -> bool:
+    """False when ``_HEADING`` cannot match ``line`` (``str.lstrip`` strips every character ``\\s`` matches)."""
+    return _HEADING_WORDS.opens(line.lstrip()[:8])
+
+
+def _may_be_stamp(line: str) -> bool:
+    """False when ``_STAMP`` cannot match ``line``: its last nine characters, folded, end with none of ``_STAMP_ENDS``.
+
+    (Each letter of those words matches, ignoring case, only characters that fold to it.)
+    """
+    return fold(line.rstrip()[-9:]).endswith(_STAMP_ENDS)
+
 
 def kind_of(line: str) -> str | None:
     """``"heading"``, ``"stamp"``, ``"headline"`` for a line a feed may hold, else None.
@@ -47,9 +66,9 @@ def kind_of(line: str) -> str | None:
     >>> kind_of("OTHER NEWS"), kind_of("1h ago"), kind_of("The Center Must Hold"), kind_of("Talks ended.")
     ('heading', 'stamp', 'headline', None)
     """
-    if _HEADING.fullmatch(line, timeout=REGEX_TIMEOUT):
+    if _may_be_heading(line) and _HEADING.fullmatch(line, timeout=REGEX_TIMEOUT):
         return "heading"
-    if _STAMP.fullmatch(line, timeout=REGEX_TIMEOUT):
+    if _may_be_stamp(line) and _STAMP.fullmatch(line, timeout=REGEX_TIMEOUT):
         return "stamp"
     return "headline" if looks_like_headline(line) else None
 

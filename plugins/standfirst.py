@@ -31,7 +31,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.shape import word_runs
+from cleanse.shape import Keywords, word_runs, words
 from cleanse.text import REGEX_TIMEOUT, paragraphs, remove_paragraphs
 
 _HEAD = 3
@@ -61,10 +61,66 @@ settembre ottobre dicembre опубликовано обновлено в г г�
 """
 _DATE_WORDS = frozenset(_DATE_TEXT.split())
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
+# The words a _READING match can open with (after at most two non-word characters), when not a number.
+_READING_WORDS = Keywords("read reading tempo tiempo temps lesezeit время leestijd czas 읽는")
 
 
 def _words(text: str) -> list[str]:
     return [w.casefold() for w in word_runs(text)]
+
+
+def _count_bounds(text: str) -> tuple[int, int]:
+    """Bounds on ``len(_words(text))``, the number of ``\\w+`` runs, from the cached ``shape.words``.
+
+    ``words`` counts those runs, plus half the characters of scripts written without spaces,
+    all of which are outside ASCII. So the count is ``words`` at most, and at least ``words``
+    less half the non-ASCII characters; in ASCII text, exactly ``words``.
+
+    >>> _count_bounds("Nov. 19, 2019 10:00 a.m."), _count_bounds("“Hi”, she said"), _count_bounds("相关阅读 news")
+    ((7, 7), (2, 3), (2, 4))
+    """
+    most = words(text)
+    if text.isascii():
+        return most, most
+    return most - (len(text) - len(text.encode("ascii", "ignore"))) // 2, most
+
+
+def _may_count(text: str, counts: set[int]) -> bool:
+    """Whether ``len(_words(text))`` may be one of ``counts``, going by :func:`_count_bounds`."""
+    fewest, most = _count_bounds(text)
+    return any(fewest <= n <= most for n in counts)
+
+
+def may_be_reading_time(text: str) -> bool:
+    """False when ``_READING`` cannot match ``text``: a test made before the pattern, to spare a regex call.
+
+    Every match starts, after at most two non-word characters (so within the first three
+    characters), with a digit or with one of ``_READING_WORDS``. A digit is what ``str.isdecimal``
+    says, or any character beyond the BMP: the digits Unicode added after Python's tables, which
+    ``regex`` may know, are all there. A keyword's first four letters (all ``Keywords`` compares)
+    are then within the first seven characters, so only those are folded and split.
+
+    >>> may_be_reading_time("— 5 min read"), may_be_reading_time("Lesezeit: 4 Min."), may_be_reading_time("The 5 min")
+    (True, True, False)
+    """
+    return any(c.isdecimal() or c > "\uffff" for c in text[:3]) or _READING_WORDS.opens(text[:7])
+
+
+def _may_have_year_or_time(text: str) -> bool:
+    """False when ``_YEAR_OR_TIME`` cannot match ``text``: a test made before the pattern, to spare a regex call.
+
+    Its year form starts with an ASCII ``1`` or ``2``; its time form has a ``:``, ``h`` or ``.``
+    between digits, which in ASCII text are ASCII digits.
+
+    >>> _may_have_year_or_time("Nov. 19"), _may_have_year_or_time("١٠:٣٠"), _may_have_year_or_time("Nov. XIX")
+    (True, True, False)
+    """
+    if (  # spelt out: a loop over the digits costs more than the ten tests
+        "0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+        or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text
+    ):  # fmt: skip
+        return True
+    return not text.isascii() and (":" in text or "h" in text or "." in text)
 
 
 def _title_forms(title: str) -> list[list[str]]:
@@ -96,10 +152,17 @@ def is_timestamp(text: str) -> bool:
     >>> is_timestamp("The 2019 season ends on Monday")
     False
     """
-    tokens = _words(text)
-    if not tokens or len(tokens) > 14 or not _YEAR_OR_TIME.search(text, timeout=REGEX_TIMEOUT):
+    # The cheap tests first, each a reason to turn the line down: no digits for _YEAR_OR_TIME,
+    # no words or too many (bounds from the cached word count).
+    if not _may_have_year_or_time(text):
         return False
-    return all(
+    fewest, most = _count_bounds(text)
+    if most == 0 or fewest > 14:
+        return False
+    if not _YEAR_OR_TIME.search(text, timeout=REGEX_TIMEOUT):
+        return False
+    tokens = _words(text)
+    return 0 < len(tokens) <= 14 and all(
         t.isdigit() or t in _DATE_WORDS or (t[:-2].isdigit() and t[-2:] in {"st", "nd", "rd", "th"}) for t in tokens
     )
 
@@ -120,15 +183,16 @@ class Standfirst(Cleaner):
         titles = _title_forms(title) if isinstance(title, str) else []
         description = page.get("description")
         standfirst = _words(description) if isinstance(description, str) else []
+        title_lengths = {len(form) for form in titles}
         picks: dict[int, tuple[str, str]] = {}
         for p in paras[:_HEAD]:
-            found = _words(p.text)
-            if titles and len(found) >= 2 and found in titles:
+            # A paragraph's words are split and compared with a title's only when it may have as many.
+            if titles and _may_count(p.text, title_lengths) and len(found := _words(p.text)) >= 2 and found in titles:
                 picks[p.index] = ("title", "headline")
                 nxt = p.index + 1
                 if standfirst and nxt < len(paras) and _words(paras[nxt].text) == standfirst:
                     picks[nxt] = ("standfirst", "standfirst")
-            elif _READING.match(p.text, timeout=REGEX_TIMEOUT):
+            elif may_be_reading_time(p.text) and _READING.match(p.text, timeout=REGEX_TIMEOUT):
                 picks[p.index] = ("reading-time", "reading-time")
             elif is_timestamp(p.text):
                 picks[p.index] = ("timestamp", "timestamp")

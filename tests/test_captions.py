@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cleanse
 from cleanse import Pipeline
 from cleanse.model import Document
+from cleanse.plugins import captions
 from cleanse.plugins.captions import Captions
+from cleanse.text import REGEX_TIMEOUT, looks_like_headline
 
 BODY = "Talks began on Monday."
 
@@ -91,3 +95,102 @@ def test_default_pipeline() -> None:
     assert doc.text == "Talks began."
     assert doc.meta["captions"] == [{"text": "Kim waves.", "credit": "REUTERS/Kim Hong-Ji"}]
     assert doc.meta["credits"]["photo"] == ["REUTERS/Kim Hong-Ji"]
+
+
+# The tests made before each pattern must never turn down what the pattern would find. The strongest
+# check: parse_caption gives what it gave without them (the functions below are that version).
+def _agency_credit_unguarded(segment: str, has_text: bool) -> str | None:
+    credit = captions._FILE_PHOTO.sub("", segment.strip(), timeout=REGEX_TIMEOUT)
+    parts = [p.strip() for p in credit.split("/")]
+    if not looks_like_headline(credit, 100) or ":" in credit:
+        return None
+    if not all(p[:1].isupper() and len(p.split()) <= 6 for p in parts):
+        return None
+    if not any(captions._AGENCY_PART.fullmatch(p) for p in parts):
+        return None
+    if len(parts) > 1 or " via " in credit or (has_text and captions._PHOTO_ONLY.fullmatch(credit)):
+        return credit
+    return None
+
+
+def _trailing_credit_unguarded(body: str) -> tuple[str, str, str] | None:
+    m = captions._CREDIT_LABEL.search(body) if ":" in body else None
+    if m is None and body.endswith(")"):
+        m = captions._PARENS.search(body)
+    if m is not None:
+        credit = m.group("credit").strip()
+        if not looks_like_headline(credit, 100):
+            return None
+        reason = "photo-parens" if m.re is captions._PARENS else "credit-label"
+        if reason == "photo-parens" and credit.startswith("Photo by "):
+            credit = credit[len("Photo by ") :]
+        return reason, body[: m.start()], captions._FILE_PHOTO.sub("", credit)
+    cuts = list(captions._BOUNDARY.finditer(body))
+    start = cuts[-1].end() if cuts else 0
+    agency = _agency_credit_unguarded(body[start:], has_text=start > 0)
+    return ("agency-credit", body[:start], agency) if agency else None
+
+
+def parse_caption_unguarded(line: str) -> tuple[str, str, str | None] | None:
+    hints = (":", "/", " via ", "Photo", "Getty", "Shutterstock", "Alamy", "iStock")
+    if len(line) > captions.MAX_CAPTION or not any(hint in line for hint in hints):
+        return None
+    lead = captions._LEAD.match(line) if ":" in line else None
+    body = line[lead.end() :] if lead else line
+    found = _trailing_credit_unguarded(body)
+    if found is not None:
+        reason, text, credit = found
+        return ("label" if lead else reason), text.strip().rstrip(";,|-–—").rstrip(), credit
+    if lead is None:
+        return None
+    short = looks_like_headline(body, 80) and len(body.split()) <= 8
+    if lead.group("label").casefold() in {"photo", "photograph", "picture", "image"} and short:
+        return "label", "", body.strip()
+    return "label", body.strip(), None
+
+
+_AGENCIES = [
+    "REUTERS", "Reuters", "AFP", "AP", "EPA", "EPA-EFE", "Getty Images", "Getty", "Bloomberg", "Sputnik", "Xinhua",
+    "Yonhap", "KCNA", "TASS", "Anadolu", "Anadolu Agency", "Shutterstock", "Alamy", "Alamy Stock Photo", "PA",
+    "PA Images", "PA Wire", "ANI", "NurPhoto", "SOPA Images", "LightRocket", "Pool", "Kremlin", "Handout", "AAP",
+    "dpa", "Kyodo", "UPI",
+]  # fmt: skip
+_PIECES = st.sampled_from(
+    [
+        *_AGENCIES, "FILE PHOTO", "File\tphoto", "photograph", "PHOTO", "Picture", "image", "Caption", "Credit",
+        "CREDITS", "Photo by", "Illustration", "iStock", "AP Photo", "via", "Kim Hong-Ji", "Jane Roe", "Kremlin",
+        "/", ": ", ":", ";", ". ", ".", ",", " ", "  ", "\u3000", "\xa0", "\x1c", "(", ")", "|", "File Photo",
+        "file", "Talks began", "é", "İ", "ß", "Ｐhoto", "x",
+    ]
+)  # fmt: skip
+_captions = st.lists(_PIECES, max_size=10).map("".join) | st.text(max_size=40)
+
+
+@given(_captions)
+def test_parse_caption_as_without_its_guards(line: str) -> None:
+    assert captions.parse_caption(line) == parse_caption_unguarded(line)
+
+
+@pytest.mark.parametrize("agency", _AGENCIES)
+def test_every_agency_is_an_agency_part_and_passes_the_guard(agency: str) -> None:
+    assert captions._AGENCY_PART.fullmatch(agency)
+    assert captions._may_end_in_agency_credit(f"Kim waves. Jane Roe/{agency}")
+
+
+@pytest.mark.parametrize("label", ["file photo", "FILE  PHOTO", "photograph", "Photo", "PICTURE", "image", "CaPtIoN"])
+@pytest.mark.parametrize("space", ["", " ", "        ", "\t", "\u3000", "\xa0", "\u2028", "  \n"])
+def test_lead_guard_passes_every_label(label: str, space: str) -> None:
+    line = f"{space}{label}: Kim waves."
+    assert captions._LEAD.match(line)
+    assert captions._may_lead(line)
+
+
+@given(_captions)
+def test_guards_never_miss(text: str) -> None:
+    if captions._LEAD.match(text):
+        assert captions._may_lead(text)
+    if captions._CREDIT_LABEL.search(text):
+        assert captions._may_have_credit_label(text)
+    for start in range(len(text) + 1):
+        if _agency_credit_unguarded(text[start:], True):
+            assert captions._may_end_in_agency_credit(text)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cleanse
 from cleanse import Pipeline
 from cleanse.model import Document
+from cleanse.plugins import credits
 from cleanse.plugins.credits import Credits
 
 BODY = "Talks began on Monday.\n\nThey ended on Tuesday."
@@ -120,3 +123,25 @@ def test_default_pipeline() -> None:
     assert doc.meta["credits"]["authors"] == ["Ann Lee"]
     assert doc.meta["credits"]["editors"] == ["Bo Kim"]
     assert doc.meta["dateline"]["places"] == ["SEOUL"]
+
+
+_ORIGINS = [
+    "This content originally appeared on Radio Free Asia.", "This post was originally published on Common Dreams.",
+    "Originally published at The Conversation", "FIRST posted on Example News", "first appeared in Vox and was "
+    "written by Ann Lee", "This story is first published on X", "originally posted on Y.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("line", _ORIGINS)
+def test_origin_guard_passes_every_form(line: str) -> None:
+    for text in (line, line.upper(), line.lower(), line.title(), line.swapcase()):
+        for space in ("", "  ", "\t", "\u3000", "\xa0", "\u2028"):
+            if credits._ORIGIN.fullmatch(space + text):
+                assert credits._may_be_origin(space + text)
+    assert credits._ORIGIN.fullmatch(line)
+
+
+@given(st.lists(st.sampled_from([*_ORIGINS, "This", "first", "FIRST", " ", "\xa0", "ﬁrst", "İ", "x"])).map("".join))
+def test_origin_guard_never_misses(text: str) -> None:
+    if credits._ORIGIN.fullmatch(text):
+        assert credits._may_be_origin(text)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cleanse
 from cleanse import Pipeline
 from cleanse.model import Document
+from cleanse.plugins import dateline
 from cleanse.plugins.dateline import Dateline
 
 REST = "Russian President Vladimir Putin vowed on Tuesday to deepen ties - and more."
@@ -78,3 +81,31 @@ def test_default_pipeline() -> None:
     assert doc.text == REST
     assert doc.meta["dateline"]["places"] == ["KYIV, Ukraine"]
     assert doc.meta["credits"]["authors"] == ["Ann Lee"]
+
+
+_PIECES = st.sampled_from(
+    [
+        "NEW YORK", "SEOUL", "KYIV", "A", "É", "ΑΘΗΝΑ", "İSTANBUL", "Ǆ", "ǅ", "\ua7cb", "\u0301", "O'HARE", "ST.",
+        "ÎLE-DE-FRANCE", "Seoul", "Ukraine", "June 18", "2024", "the", "9", "(Reuters)", "/", ",", ", ", " ", "  ",
+        "\t", "\xa0", "\u3000", "-", "–", "—", "--", " — ", " - ", "Talks", "\x1c",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=8).map("".join) | st.text(max_size=30))
+def test_place_dash_guard_never_misses(text: str) -> None:
+    if dateline._PLACE_DASH.match(text):
+        assert dateline._may_be_place_dash(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NEW YORK — Talks", "LONDON - Talks", "KYIV, Ukraine – Talks", "SEOUL/MOSCOW -- Talks", "A — Talks",
+        "ST. LOUIS, June 18 — Talks", "O'HARE — Talks", "\u3000ΑΘΗΝΑ — Talks", "İSTANBUL — Talks",
+        "\ua7cbX — Talks", "Ǆ — Talks", "É\u0301 — 9 talks",
+    ],
+)  # fmt: skip
+def test_place_dash_guard_passes_every_form(line: str) -> None:
+    assert dateline._PLACE_DASH.match(line)
+    assert dateline._may_be_place_dash(line)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cleanse
 from cleanse import Pipeline
 from cleanse.model import Document
+from cleanse.plugins import feeds
 from cleanse.plugins.feeds import Feeds
 
 BODY = "Talks began on Monday.\n\nThey ended on Tuesday, officials said."
@@ -105,3 +108,48 @@ def test_default_pipeline() -> None:
     assert doc.text == BODY
     assert doc.meta["feeds"] == [{"heading": "OTHER NEWS", "items": 1}]
     assert doc.meta["credits"]["editors"] == ["Bo Kim"]
+
+
+# The tests made before _HEADING and _STAMP must say yes whenever the pattern matches.
+_HEADINGS = [
+    "OTHER NEWS", "More from Reuters.", "More on this story", "more in Sports", "More news", "MORE STORIES",
+    "Top stories", "Recommended", "Recommended for you", "Recommended reading", "Related", "Related coverage",
+    "Most read", "Most popular", "Most viewed", "Read more", "Read next", "Read also:", "Latest", "Latest news",
+    "Trending", "Trending now", "Popular", "Popular stories", "You may also like", "You might also like",
+    "What to read next", "RELATED POSTS:",
+]  # fmt: skip
+_STAMPS = [
+    "4 hrs ago", "1h ago", "2 days ago", "an hour ago", "A MINUTE AGO", "one week ago", "3mos ago", "12 years ago",
+    "yesterday", "Yesterday", "YESTERDAY", "just now", "Just Now", "٣ hours ago", "５ min ago", "2 ſecs ago",
+    "yeſterday",
+]  # fmt: skip
+_SPACES = ["", " ", "  \t", "        ", "\u3000", "\xa0", "\u2028"]
+_CASES = (str, str.upper, str.lower, str.title, str.swapcase)
+
+
+@pytest.mark.parametrize("line", _HEADINGS + _STAMPS)
+def test_guards_pass_every_form(line: str) -> None:
+    for case in _CASES:
+        for before in _SPACES:
+            for after in _SPACES:
+                text = before + case(line) + after
+                if feeds._HEADING.fullmatch(text):
+                    assert feeds._may_be_heading(text), text
+                if feeds._STAMP.fullmatch(text):
+                    assert feeds._may_be_stamp(text), text
+
+
+def test_the_forms_are_found() -> None:
+    assert all(feeds._HEADING.fullmatch(line) for line in _HEADINGS)
+    assert all(feeds._STAMP.fullmatch(line) for line in _STAMPS)
+
+
+_pieces = st.sampled_from([*_HEADINGS, *_STAMPS, *_SPACES, "İ", "ß", "x", ":", "ago", "now", "AGO", "ſ", "1"])
+
+
+@given(st.lists(_pieces, max_size=5).map("".join) | st.text(max_size=30))
+def test_guards_never_miss(text: str) -> None:
+    if feeds._HEADING.fullmatch(text):
+        assert feeds._may_be_heading(text)
+    if feeds._STAMP.fullmatch(text):
+        assert feeds._may_be_stamp(text)

@@ -5,9 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanse.pipeline import Pipeline
-from cleanse.plugins.standfirst import Standfirst
+from cleanse.plugins.standfirst import (
+    _READING,
+    _YEAR_OR_TIME,
+    Standfirst,
+    _count_bounds,
+    _may_have_year_or_time,
+    may_be_reading_time,
+)
+from cleanse.shape import word_runs
 
 BODY = (
     "Gaming used to be so simple. We'd buy a game, sit down in front of a console and play to the end.\n"
@@ -86,3 +96,56 @@ def test_timestamp(line: str) -> None:
 def test_body_with_dates_stays(line: str) -> None:
     text = f"{line}\n{BODY}"
     assert clean(text) == (text, [])
+
+
+# The tests made before a regex call must say yes whenever the pattern matches.
+_READING_LINES = [
+    "Tempo de leitura: 2 minutos", "5 min read", "Reading time: 3 minutes", "Lesezeit: 4 Min.", "3-minute read",
+    "12 minutos de leitura", "4 Minuten Lesezeit", "время чтения: 5 минут", "7 минут чтения", "Leestijd: 2 minuten",
+    "Czas czytania: 3 min", "읽는 시간: 3분", "3분 읽기", "Read time: <1 min", "TIEMPO DE LECTURA: 4 MINUTOS",
+    "Temps de lecture : 2 minutes", "Tempo di lettura: uma", "— 5 min read", "(5 min read)", "  Reading time: one",
+    "٥ min read", "５ min read", "\U0001d7d3 min read", "\U00011f55 min read", "ſ", "Reading", "«Leſezeit: 3",
+]  # fmt: skip
+_LINE_PIECES = st.sampled_from(
+    [*_READING_LINES, "read", "time", "tempo", "min", "de", "2", "٣", "-", " ", "—", ":", "»", "İ", "ß", "ﬀ", "x"]
+)
+_lines = st.lists(_LINE_PIECES, max_size=6).map("".join) | st.text(max_size=30)
+_CASES = (str, str.upper, str.lower, str.title, str.swapcase)
+
+
+@pytest.mark.parametrize("line", _READING_LINES)
+def test_reading_time_guard_passes_every_form(line: str) -> None:
+    for case in _CASES:
+        for lead in ("", "• ", "((", " "):
+            text = lead + case(line)
+            if _READING.match(text):
+                assert may_be_reading_time(text), text
+
+
+@given(_lines)
+def test_reading_time_guard_never_misses(text: str) -> None:
+    if _READING.match(text):
+        assert may_be_reading_time(text)
+
+
+_TIME_PIECES = st.sampled_from(
+    ["2019", "1899", "20:13", "9h30", "10.30", "١٠:٣٠", "１２:３０", "\U0001d7cf\U0001d7d0.\U0001d7d1\U0001d7d2",
+     "h", ".", ":", " ", "-", "年", "a", "Nov", "x"]
+)  # fmt: skip
+_time_lines = st.lists(_TIME_PIECES, max_size=6).map("".join) | st.text(max_size=30)
+
+
+@given(_time_lines)
+def test_year_or_time_guard_never_misses(text: str) -> None:
+    if _YEAR_OR_TIME.search(text):
+        assert _may_have_year_or_time(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["相关", "阅读", "ニュース", "ข่าว", "뉴스", "“", "é", "\u0307", " ", "—", "2019", "a"])
+    ).map("".join)
+)
+def test_count_bounds_hold(text: str) -> None:
+    fewest, most = _count_bounds(text)
+    assert fewest <= len(word_runs(text)) <= most

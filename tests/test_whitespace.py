@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cleanse
 from cleanse import Pipeline
 from cleanse.model import Document
 from cleanse.pipeline import replay
-from cleanse.plugins.whitespace import Whitespace
+from cleanse.plugins.whitespace import Whitespace, _is_tidy
 
 
 def run(text: str) -> Document:
@@ -64,3 +66,19 @@ def test_empty_text() -> None:
 
 def test_default_pipeline() -> None:
     assert cleanse.clean("Talks began.\r\n\r\n\r\nThey ended.  \n\n").text == "Talks began.\n\nThey ended."
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b.", "\n", "\n\n", " ", "\t", "\r", "\xa0", "\u3000", "\x1c", "\u2028"])).map(
+        "".join
+    )
+)
+def test_is_tidy_is_the_plain_test(text: str) -> None:
+    plain = not (
+        text[:1].isspace()
+        or text[-1:].isspace()
+        or "\r" in text
+        or "\n\n\n" in text
+        or any(line[-1:].isspace() for line in text.split("\n"))
+    )
+    assert _is_tidy(text) == plain
