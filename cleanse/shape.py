@@ -7,6 +7,7 @@ sits at the end of the document. These helpers measure that shape.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Sequence
 
 import regex
@@ -51,14 +52,31 @@ def _count_words(text: str) -> int:
         for c in _PROSE_PUNCT:
             if c in text:
                 text = text.replace(c, " ")
-    if max(text, default=" ") < "\u0100":  # most paragraphs: no regex at all
-        return len(text.encode("latin-1").translate(_LATIN1_WORDS).split())
+    try:  # most paragraphs are Latin-1 (max(text) < "\u0100"): no regex at all
+        latin1 = text.encode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return len(latin1.translate(_LATIN1_WORDS).split())
     runs = _WORD_RUNS.fullmatch(text, timeout=REGEX_TIMEOUT)
     tokens = len(runs.captures(1)) if runs else 0
-    if max(text) < "\u0e00":  # below Thai, the first dense script
+    if _below_u0800(text) or max(text) < "\u0e00":  # below Thai, the first dense script
         return tokens
     dense = _DENSE_CHARS.fullmatch(text, timeout=REGEX_TIMEOUT)
     return tokens + (len(dense.captures(1)) if dense else 0) // 2
+
+
+# Each UTF-8 byte from 0xE0 (the lead byte of a character from U+0800) made 0xFF, every other byte 0.
+_LEAD_FROM_U0800 = bytes(0xFF if b >= 0xE0 else 0 for b in range(256))
+
+
+def _below_u0800(text: str) -> bool:
+    """Whether every character of ``text`` is below U+0800: ``max(text) < "\u0800"``, without a loop in Python.
+
+    >>> _below_u0800("Путин заявил"), _below_u0800("相关"), _below_u0800("")
+    (True, False, True)
+    """
+    return b"\xff" not in text.encode("utf-8", "surrogatepass").translate(_LEAD_FROM_U0800)
 
 
 def word_runs(text: str) -> list[str]:
@@ -119,10 +137,20 @@ def words_before(paras: Sequence[Paragraph]) -> list[int]:
     >>> words_before(paragraphs("one two\\nthree\\nfour five six"))
     [0, 2, 3, 6]
     """
+    global _last_counted
+    seen, counts = _last_counted
+    if len(paras) == len(seen) and all(map(operator.is_, paras, seen)):  # the very same paragraphs
+        return list(counts)
     out = [0]
     for p in paras:
         out.append(out[-1] + words(p.text))
+    _last_counted = (tuple(paras), tuple(out))
     return out
+
+
+# The paragraphs last counted by words_before, and its answer: the cleaners of a document ask in turn
+# about the same Paragraph objects (text.paragraphs gives them again while the text is unchanged).
+_last_counted: tuple[tuple[Paragraph, ...], tuple[int, ...]] = ((), (0,))
 
 
 # Casefolded word runs of paragraph-sized texts, asked for by several cleaners in turn.
