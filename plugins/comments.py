@@ -28,6 +28,7 @@ Italian, Dutch, Polish, Russian, Korean, Japanese and Chinese.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -37,7 +38,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.shape import tail_start, words, words_before
+from cleanse.shape import fold, words, words_before
 from cleanse.text import REGEX_TIMEOUT, paragraphs, remove_paragraphs
 
 # The word "comment(s)" in the languages above (stems, matched at a word start).
@@ -90,6 +91,30 @@ _LEAD_COMMENT = regex.compile(rf"^(?:\W*+\w++\W++){{0,2}}\W*+{_COMMENT}", regex.
 # run of spaces or dashes from each of its characters, in quadratic time.
 _EDGE = regex.compile(r"^[\W_]++|(?<![\W_])[\W_]++$")
 _ASCII_EDGE = "".join(c for c in map(chr, range(128)) if not c.isalnum())
+# What str.strip removes before _EDGE is asked: ASCII punctuation and spaces, and the common punctuation
+# outside ASCII (quotes, dashes, bullets, spaces), each kept only if _EDGE would remove it too ([\W_]).
+_STRIP_EDGE = _ASCII_EDGE + regex.sub(
+    r"[^\W_]",
+    "",
+    "\u00a0\u00a1\u00a6\u00a7\u00a9\u00ab\u00ae\u00b0\u00b6\u00b7\u00bb\u00bf\u2010\u2011\u2012\u2013\u2014"
+    "\u2015\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u2032\u2033\u2039\u203a\u2122\u25aa\u25b6"
+    "\u25ba\u25cf\u3000\u3001\u3002\u300c\u300d\u300e\u300f\u3010\u3011\uff01\uff08\uff09\uff1a\uff1f",
+    timeout=REGEX_TIMEOUT,
+)
+# Cheap tests for _COMMENT, which every counter and policy notice contains. Each of its matches, in any case,
+# contains one of these stems as fold() gives it (tests/test_comments.py checks the case variants of every letter).
+_STEMS = (
+    *("omment", "coment", "koment", "reactie"),  # comment(s), kommentar(e), commentaire(s), comentário(s)...
+    *("комментари", "коментари", "댓글", "コメント", "评论", "評論", "留言"),
+)
+# The ASCII stems are looked for in the lowercased UTF-8 bytes of a text, much cheaper than fold() ...
+_ASCII_STEMS = tuple(s.encode() for s in _STEMS if s.isascii())
+# ... unless it has a character outside ASCII that casefolds to one of their letters (the Kelvin sign, İ, ﬆ...),
+# or to the first letter of another stem: only then is it folded (tests/test_comments.py checks the list).
+_FOLD_NEEDED = (
+    "\u0130\u0149\u1e97\u1e9a\u212a\ufb01\ufb03\ufb05\ufb06"  # İ ŉ ẗ ẚ K(elvin) ﬁ ﬃ ﬅ ﬆ
+    "\u041a\u043a\u30b3\u7559\u8a55\u8bc4\ub313"  # К к コ 留 評 评 댓
+)
 
 
 def _norm(text: str) -> str:
@@ -105,21 +130,71 @@ def _norm(text: str) -> str:
 
 def _inner(text: str) -> str:
     """``text`` without its outer punctuation: ``_EDGE`` removed, by string methods where they can tell."""
-    inner = text.strip(_ASCII_EDGE)
-    if inner and _is_letter_or_digit(inner[0]) and _is_letter_or_digit(inner[-1]):
+    inner = text.strip(_STRIP_EDGE)
+    if not inner:  # every character is one _EDGE removes: its first run takes them all
+        return ""
+    if _is_letter_or_digit(inner[0]) and _is_letter_or_digit(inner[-1]):
         return inner
-    return _EDGE.sub("", text, timeout=REGEX_TIMEOUT)  # edges outside ASCII: the regex decides
+    return _EDGE.sub("", text, timeout=REGEX_TIMEOUT)  # other edges: the regex decides
 
 
 def _is_counter(norm: str) -> bool:
     """Whether a normalised line is a comment counter; a counter begins or ends with a digit."""
-    return (norm[:1].isdecimal() or norm[-1:].isdecimal()) and _COUNTER.match(norm, timeout=REGEX_TIMEOUT) is not None
+    return (
+        (norm[:1].isdecimal() or norm[-1:].isdecimal())
+        # _norm casefolds, so a _COMMENT match in it is one of _STEMS' words as written
+        and any(s in norm for s in _STEMS)
+        and _COUNTER.match(norm, timeout=REGEX_TIMEOUT) is not None
+    )
+
+
+def _naming_comments(texts: list[str]) -> set[int]:
+    """The indices of the ``texts`` that may contain a match of ``_COMMENT``: the others cannot.
+
+    A counter matched in ``_norm(text)`` is one too, as casefolding is what ``_norm`` does to the letters.
+
+    >>> sorted(_naming_comments(["12 COMMENTS", "KOMMENTARE", "Share this", "Комментарии (3)", "Reply"]))
+    [0, 1, 3]
+    >>> sorted(_naming_comments(["The minister declined to comment.", "Commenting is easy", "Leave a Reply"]))
+    [0, 1]
+    """
+    # All in one string, a text a line: no stem spans a line break, and neither encoding nor fold()
+    # makes or takes one, so the line of a stem found is the index of its text.
+    joined = "\n".join(texts)
+    found: set[int] = set()
+    _lines_with(joined.encode("utf-8", "surrogatepass").lower(), _ASCII_STEMS, b"\n", found)
+    for c in _FOLD_NEEDED:
+        if c in joined:
+            _lines_with(fold(joined), _STEMS, "\n", found)
+            break
+    return found
+
+
+def _lines_with(text: Any, stems: tuple[Any, ...], newline: Any, found: set[int]) -> None:
+    """Add to ``found`` the index of each line of ``text`` (a str or bytes) that contains one of ``stems``."""
+    for stem in stems:
+        if stem[:1] not in text:  # a cheap scan first: a longer search through UCS-2 text is much slower
+            continue
+        at = text.find(stem)
+        while at >= 0:
+            found.add(text.count(newline, 0, at))
+            end = text.find(newline, at)
+            at = -1 if end < 0 else text.find(stem, end)
 
 
 def _is_counter_line(text: str) -> bool:
     """``_is_counter(_norm(text))``, normalising only a line that begins or ends with a digit."""
     inner = _inner(text)
-    return (inner[:1].isdecimal() or inner[-1:].isdecimal()) and _is_counter(" ".join(inner.casefold().split()))
+    return (inner[:1].isdecimal() or inner[-1:].isdecimal()) and _is_counter_inner(inner)
+
+
+def _is_counter_inner(inner: str) -> bool:
+    """``_is_counter`` of a line without its outer punctuation (``_inner``).
+
+    A counter is at most three words apart ("comments ( 12)"), and casefolding makes no spaces
+    nor takes any (tests/test_comments.py checks every character), so a longer line is none.
+    """
+    return len(inner.split(None, 3)) <= 3 and _is_counter(" ".join(inner.casefold().split()))
 
 
 def _is_letter_or_digit(c: str) -> bool:
@@ -137,9 +212,11 @@ def is_comment_heading(text: str) -> bool:
     >>> is_comment_heading("The minister declined to comment.")
     False
     """
-    if words(text) > 8:
-        return False
-    norm = _norm(text)
+    return words(text) <= 8 and _is_heading(_norm(text))
+
+
+def _is_heading(norm: str) -> bool:
+    """Whether a normalised line of at most 8 words is a comment heading."""
     return norm in _HEADINGS or _is_counter(norm)
 
 
@@ -152,43 +229,75 @@ class Comments(Cleaner):
 
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
         paras = paragraphs(text)
-        if len(paras) < 2:
+        n = len(paras)
+        if n < 2:
             return
-        tail = tail_start(paras, 0.8)
-        second_half = tail_start(paras, 0.5)
-        picks: dict[int, str] = {}
-        start = self._section_start(paras, tail)
-        if start is not None:
-            index, reason = start
-            for i in range(index, len(paras)):
-                picks[i] = reason
+        # Word counts before each paragraph, asked once. They never decrease, so tail_start(paras, share),
+        # the first index whose count reaches total * (1 - share), is a bisection, and so is the first
+        # index from which before[i] >= 40 (where a heading may open a section).
+        before = words_before(paras)
+        tail = min(bisect_left(before, before[-1] * (1 - 0.8)), n)
+        second_half = min(bisect_left(before, before[-1] * (1 - 0.5)), n)
+        headed = max(tail, bisect_left(before, 40))
+        # One pass: counters and policy candidates up to the first comment heading (a section takes the
+        # rest), and the comment actions of the short paragraphs in the tail, for a thread without one.
+        start: tuple[int, str] | None = None
+        counters: list[int] = []
+        policy: list[Any] = []
+        actions: Counter[str] = Counter()
         for p in paras:
-            if p.index in picks:
+            i = p.index
+            t = p.text
+            inner = t.strip(_STRIP_EDGE)  # _inner(t) when both its ends are letters or digits
+            first, last = inner[:1], inner[-1:]
+            first_letter, last_letter = first.isalpha(), last.isalpha()
+            exact = (first_letter or first.isdecimal()) and (last_letter or last.isdecimal())
+            if i >= tail:
+                norm = None
+                if i >= headed and before[i + 1] - before[i] <= 8:  # is_comment_heading: words(t) <= 8
+                    norm = " ".join(inner.casefold().split()) if exact else _norm(t)
+                    if _is_heading(norm):
+                        start = i, "section"
+                        break
+                if len(t) <= 40:
+                    if norm is None:
+                        norm = " ".join(inner.casefold().split()) if exact else _norm(t)
+                    if norm in _ACTIONS:  # only these can be repeated actions
+                        actions[norm] += 1
+            # A counter begins or ends with a digit, once _EDGE took off its outer punctuation.
+            if first_letter and last_letter:
+                pass
+            elif _is_counter_inner(inner) if exact else _is_counter_line(t):
+                counters.append(i)
                 continue
-            if _is_counter_line(p.text):
-                picks[p.index] = "counter"
-            elif p.index >= second_half and self._is_policy(p.text):
-                picks[p.index] = "policy"
+            if i >= second_half and before[i + 1] - before[i] <= 40:  # words(t) <= 40
+                policy.append(p)
+        if start is None:
+            repeated = {a for a, k in actions.items() if k >= 2}
+            for p in paras[tail:] if repeated else ():
+                if before[p.index] >= 40 and _norm(p.text) in repeated:
+                    start = p.index, "thread"
+                    break
+        end = n
+        picks: dict[int, str] = {}
+        if start is not None:
+            end, reason = start
+            picks = dict.fromkeys(range(end, n), reason)
+        for i in counters:
+            if i < end:
+                picks[i] = "counter"
+        # A policy notice names comments (_LEAD_COMMENT): the regexes are asked only of those that may.
+        policy = [p for p in policy if p.index < end]
+        for j in sorted(_naming_comments([p.text for p in policy])) if policy else ():
+            if self._is_policy(policy[j].text):
+                picks[policy[j].index] = "policy"
         yield from remove_paragraphs(text, paras, [(i, "comments", r) for i, r in sorted(picks.items())])
 
     @staticmethod
-    def _section_start(paras: list[Any], tail: int) -> tuple[int, str] | None:
-        before = words_before(paras)
-        for p in paras[tail:]:
-            if before[p.index] >= 40 and is_comment_heading(p.text):
-                return p.index, "section"
-        actions = Counter(_norm(p.text) for p in paras[tail:] if len(p.text) <= 40)
-        repeated = {a for a, n in actions.items() if n >= 2 and a in _ACTIONS}
-        for p in paras[tail:] if repeated else ():
-            if before[p.index] >= 40 and _norm(p.text) in repeated:
-                return p.index, "thread"
-        return None
-
-    @staticmethod
     def _is_policy(text: str) -> bool:
+        # words(text) <= 40 is asked by the caller
         return (
-            words(text) <= 40
-            and _LEAD_COMMENT.match(text, timeout=REGEX_TIMEOUT) is not None
+            _LEAD_COMMENT.match(text, timeout=REGEX_TIMEOUT) is not None
             and _POLICY_VERB.search(text, timeout=REGEX_TIMEOUT) is not None
         )
 
