@@ -25,6 +25,7 @@ _LATIN1_WORDS = bytes(b if _WORD.fullmatch(chr(b)) else 32 for b in range(256))
 # Punctuation common in prose but outside Latin-1 (dashes, curly quotes, ellipsis), all non-word.
 _PROSE_PUNCT = "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026"
 _LIST_ITEM = regex.compile(r"[-–—•*·▪►»]\s|\d{1,2}[.)]\s")
+_BULLETS = "-–—•*·▪►»"  # those of _LIST_ITEM
 _SENTENCE_END = regex.compile(r"[.!?…。！？]['\"’”»)\]]*\s*$")
 
 
@@ -95,7 +96,32 @@ def is_list_item(text: str) -> bool:
     >>> is_list_item("- Who will make the Rock Hall?"), is_list_item("-5 degrees tonight")
     (True, False)
     """
-    return _LIST_ITEM.match(text.lstrip(), timeout=REGEX_TIMEOUT) is not None
+    # _LIST_ITEM by hand: a bullet and a space, or one or two digits, "." or ")" and a space. In the BMP its
+    # \d is str.isdecimal, and its \s str.isspace but for four control characters (tests/test_shape.py checks
+    # every character): a \d digit newer than Python's Unicode tables (all outside the BMP) goes to the regex.
+    stripped = text.lstrip()
+    first = stripped[:1]
+    if not first:
+        return False
+    if first in _BULLETS:
+        return _is_space(stripped[1:2])
+    if first.isdecimal():
+        second = stripped[1:2]
+        if second == "." or second == ")":
+            return _is_space(stripped[2:3])
+        if second.isdecimal():
+            third = stripped[2:3]
+            return (third == "." or third == ")") and _is_space(stripped[3:4])
+        if second < "\U00010000":
+            return False
+    elif first < "\U00010000":
+        return False
+    return _LIST_ITEM.match(stripped, timeout=REGEX_TIMEOUT) is not None
+
+
+def _is_space(c: str) -> bool:
+    """Whether ``c`` is one character that ``\\s`` matches."""
+    return c.isspace() and c not in "\x1c\x1d\x1e\x1f"
 
 
 def ends_sentence(text: str) -> bool:
