@@ -27,6 +27,8 @@ Rules (each removal's ``reason``):
 
 from __future__ import annotations
 
+import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,7 +37,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.shape import is_list_item, is_short, tail_start, word_runs, words
+from cleanse.shape import fold, folded_words, is_list_item, is_short, word_runs, words, words_before
 from cleanse.text import REGEX_TIMEOUT, Paragraph, paragraphs, remove_paragraphs
 
 
@@ -78,7 +80,8 @@ _INLINE = regex.compile(
     regex.IGNORECASE,
 )
 # Labels that take a site or section name after them: "Popular on IndieWire", "More from CBS Sports".
-_NAMED = _alternatives("more from|more in|more on|popular on|popular in|trending on|also on|latest from|top stories in")
+_NAMED_TEXT = "more from|more in|more on|popular on|popular in|trending on|also on|latest from|top stories in"
+_NAMED = _alternatives(_NAMED_TEXT)
 # A heading: a label alone, or a named label with up to three words of name, maybe closed by ":" or "...".
 _HEADING = regex.compile(
     rf"^\W{{0,3}}(?:{_NAMED})(?:\s+\S+){{1,3}}\s*(?::|\.\.\.|…|»|>)?\W{{0,3}}$"
@@ -89,6 +92,45 @@ _HEADING = regex.compile(
 # its list was lost; a bare label ("Related", "Read more") with nothing after it may be a word of the body.
 _ANNOUNCES = regex.compile(rf"(?::|\.\.\.|…|»|>)\W{{0,3}}$|^\W{{0,3}}(?:{_NAMED})\s", regex.IGNORECASE)
 _CAPITALISED = regex.compile(r"^[\p{Lu}\d]")
+# Paragraphs of more words are turned down as inline links without the pattern: what is_headline() asks of
+# the rest, asked of the whole paragraph ("also on SITE" takes any number of words, so it is let through).
+_INLINE_WORDS = 25 + _LABEL_WORDS
+
+# A cheap test before _INLINE and _HEADING: each of their matches opens, after at most three non-word
+# characters, with the first word of a label (or "also"), followed by a non-word character or the end.
+# Words are compared as fold() gives them, with "ı" made "i": "I" matches "ı" ignoring case (ayrıca).
+_FIRST_WORDS = frozenset(
+    folded_words(p)[0].replace("ı", "i") for p in _phrases(_LABEL_TEXT) | _phrases(_NAMED_TEXT) | {"also on"}
+)
+_FIRST_WORDS_BY_LETTER: dict[str, tuple[str, ...]] = {}
+for _w in sorted(_FIRST_WORDS):
+    _FIRST_WORDS_BY_LETTER[_w[0]] = (*_FIRST_WORDS_BY_LETTER.get(_w[0], ()), _w)
+# The characters a match can span up to the end of that word, and the one after it.
+_HEAD = 3 + max(map(len, _FIRST_WORDS)) + 1
+
+
+def _opens_with_label(text: str) -> bool:
+    """Whether ``text`` may match ``_INLINE`` or ``_HEADING``: False when it cannot.
+
+    Sound because the characters of a match's label fold one for one to the letters it is written
+    with, and non-word characters fold to one non-word character each (tests/test_related.py checks
+    every character), so the label's first word stands in the folded head where it stood.
+
+    >>> _opens_with_label("[READ MORE: x]"), _opens_with_label("— Ayrıca oku"), _opens_with_label("AYRICA OKU")
+    (True, True, True)
+    >>> _opens_with_label("After the game"), _opens_with_label("Moreover, it rained"), _opens_with_label("....Related")
+    (False, False, False)
+    """
+    head = fold(text[:_HEAD]).replace("ı", "i")
+    for k, c in enumerate(head[:4]):
+        if c.isalpha() or c.isdecimal():  # the first word starts here, or no label does
+            for word in _FIRST_WORDS_BY_LETTER.get(c, ()):
+                if head.startswith(word, k):
+                    after = head[k + len(word) : k + len(word) + 1]
+                    if not (after.isalpha() or after.isdecimal()):
+                        return True
+            return False
+    return False
 
 
 def is_headline(text: str, limit: int = 25) -> bool:
@@ -100,8 +142,11 @@ def is_headline(text: str, limit: int = 25) -> bool:
     return (words(text) <= limit and len(text) <= 300 and not _stripped(text).endswith(".")) or _ends_in_ellipsis(text)
 
 
+_CLOSERS = " '\"’”»)]"  # what may follow a headline's last word: quotes, brackets
+
+
 def _stripped(text: str) -> str:
-    return text.rstrip(" '\"’”»)]")
+    return text.rstrip(_CLOSERS)
 
 
 def _ends_in_ellipsis(text: str) -> bool:
@@ -125,14 +170,29 @@ def _title_case_headline(text: str) -> bool:
     >>> _title_case_headline("- Best Actor In A Leading Role: Joaquin Phoenix")
     False
     """
-    if ":" in text or _SCORE.search(text, timeout=REGEX_TIMEOUT):
+    if ":" in text:
         return False
     found = word_runs(text)
+    # _SCORE needs a \d digit, a word character that is no letter: not there when every word is letters.
+    if not all(map(str.isalpha, found)) and _SCORE.search(text, timeout=REGEX_TIMEOUT):
+        return False
     tokens = [t for t in found if len(t) > 3 or t[0].isdigit()]
     if len(found) < 5 or len(tokens) < 3:
         return False
-    capitals = sum(1 for t in tokens if _CAPITALISED.match(t))
+    capitals = sum(1 for t in tokens if _capitalised(t))
     return capitals >= 0.7 * len(tokens)
+
+
+def _capitalised(word: str) -> bool:
+    """``_CAPITALISED.match(word)``: Python's Unicode tables tell, but for a character they do not know.
+
+    >>> _capitalised("Milky"), _capitalised("11"), _capitalised("milky"), _capitalised("Ⅻ")
+    (True, True, False, False)
+    """
+    category = unicodedata.category(word[:1] or " ")
+    if category == "Cn":  # unassigned in Python's tables, maybe not in regex's (tests/test_related.py)
+        return _CAPITALISED.match(word, timeout=REGEX_TIMEOUT) is not None
+    return category == "Lu" or category == "Nd"
 
 
 class Related(Cleaner):
@@ -144,31 +204,41 @@ class Related(Cleaner):
 
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
         paras = paragraphs(text)
-        if len(paras) < 2:
+        n = len(paras)
+        if n < 2:
             return
-        tail = tail_start(paras, 0.5)
+        # Word counts before each paragraph: they never decrease, so tail_start(paras, 0.5), the first
+        # index whose count reaches half the total, is a bisection.
+        before = words_before(paras)
+        tail = min(bisect_left(before, before[-1] * (1 - 0.5)), n)
         picks: dict[int, str] = {}
         for p in paras:
-            if p.index in picks:
+            i = p.index
+            if i in picks:
                 continue
-            if self._is_inline(p):
-                picks[p.index] = "inline"
-            elif words(p.text) <= 6 and _HEADING.match(p.text, timeout=REGEX_TIMEOUT):
-                for i in self._heading_run(paras, p.index, tail):
-                    picks[i] = "heading"
+            t = p.text
+            count = before[i + 1] - before[i]  # words(t)
+            if count > 6:  # not a heading; an inline link at most
+                end = t.rstrip(_CLOSERS)  # _stripped(t)
+                if count > _INLINE_WORDS and "also" not in t[:7].casefold() and not end.endswith("..."):
+                    continue  # too long for one (see _INLINE_WORDS)
+                if end.endswith(".") and not end.endswith("..."):
+                    continue  # is_headline() turns down the rest of the link: it ends the same
+            if not _opens_with_label(t):  # both patterns open with a label
+                continue
+            if self._is_inline(t):
+                picks[i] = "inline"
+            elif count <= 6 and _HEADING.match(t, timeout=REGEX_TIMEOUT):
+                for j in self._heading_run(paras, i, tail):
+                    picks[j] = "heading"
         picks.update(dict.fromkeys(self._headline_runs(paras, tail, picks), "headlines"))
         if len(picks) == len(paras):  # never the whole text
             return
         yield from remove_paragraphs(text, paras, [(i, "related", r) for i, r in sorted(picks.items())])
 
     @staticmethod
-    def _is_inline(p: Paragraph) -> bool:
-        # What is_headline() asks of the rest, asked of the whole paragraph first: most are prose, and
-        # turned down without the long pattern ("also on SITE" takes any number of words, so it is let through).
-        t = p.text
-        if words(t) > 25 + _LABEL_WORDS and "also" not in t[:7].casefold() and not _ends_in_ellipsis(t):
-            return False
-        m = _INLINE.match(t, timeout=REGEX_TIMEOUT)
+    def _is_inline(text: str) -> bool:
+        m = _INLINE.match(text, timeout=REGEX_TIMEOUT)
         return m is not None and is_headline(m.group("rest"))
 
     @staticmethod
