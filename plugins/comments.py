@@ -149,11 +149,11 @@ def _is_counter(norm: str) -> bool:
 
 
 def _naming_comments(texts: list[str]) -> set[int]:
-    """The indices of the ``texts`` that may contain a match of ``_COMMENT``: the others cannot.
+    """The indices of the ``texts`` (paragraphs: no line breaks) that may contain a match of ``_COMMENT``.
 
     A counter matched in ``_norm(text)`` is one too, as casefolding is what ``_norm`` does to the letters.
 
-    >>> sorted(_naming_comments(["12 COMMENTS", "KOMMENTARE", "Share this", "Комментарии (3)", "Reply"]))
+    >>> sorted(_naming_comments(["12 COMMENTS", "\\u212aOMMENTARE", "Share this", "Комментарии (3)", "Reply"]))
     [0, 1, 3]
     >>> sorted(_naming_comments(["The minister declined to comment.", "Commenting is easy", "Leave a Reply"]))
     [0, 1]

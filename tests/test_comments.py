@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanse.pipeline import Pipeline
+from cleanse.plugins import comments
 from cleanse.plugins.comments import Comments, is_comment_heading
+from cleanse.shape import fold
 
 BODY = (
     "The city council voted on Tuesday to close the old bridge for repairs that are expected to last "
@@ -88,3 +93,100 @@ def test_headings_are_short_lines_only() -> None:
 def test_a_discussion_section_of_the_article_stays() -> None:
     text = f"{BODY}\nDiscussion\nThe results suggest the supports failed because of salt water, the engineers wrote."
     assert clean(text) == (text, [])
+
+
+# The cheap tests made before the patterns must never turn down a line that a pattern matches.
+
+_ALL_CHARS = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+_COMMENT_WORD = regex.compile(comments._COMMENT, regex.IGNORECASE)
+_WORDS = [
+    *("comments", "Comment", "COMMENTAIRES", "commenti", "comentários", "Comentario", "comentário"),
+    *("KOMMENTARE", "\u212aommentar", "reactie", "REACT\u0130E", "Reacties", "komentarz", "KOMENTARZY"),
+    *("комментарии", "КОММЕНТАРИЙ", "Коментари", "댓글", "コメント", "评论", "評論", "留言"),
+]
+_PIECES = st.sampled_from(
+    [*_WORDS, "12", "1.234", "(3)", "(", ")", ":", " ", "  ", "\t", "-", "—", "“", "”", "…", "_", "ﬆ", "ŉ", "ß", "İ",
+     "\u0307", "ẗ", "x", "Leave a Reply", "the", "no", "of", "7 ", "§", "€"]
+)  # fmt: skip
+_TEXTS = st.lists(_PIECES, max_size=8).map("".join) | st.text(max_size=30)
+
+
+def _old_norm(text: str) -> str:
+    """_norm as it was: the edges taken off by the regex alone."""
+    return " ".join(comments._EDGE.sub("", text).casefold().split())
+
+
+def test_stem_letters_fold_to_themselves_in_every_case() -> None:
+    letters = set("".join(comments._STEMS))
+    for letter in letters:
+        for c in regex.findall(regex.escape(letter), _ALL_CHARS, flags=regex.IGNORECASE):
+            assert fold(c) == letter, (letter, c)
+
+
+def test_casefolding_keeps_lines_and_spaces_apart() -> None:
+    for c in _ALL_CHARS:
+        folded = c.casefold()
+        assert folded and folded.casefold() == folded
+        assert ("\n" in folded) == (c == "\n")
+        if c.isspace():
+            assert folded == c
+        else:
+            assert not any(x.isspace() for x in folded)
+
+
+def test_every_character_that_folds_into_a_stem_sends_the_text_to_fold() -> None:
+    ascii_letters = set("".join(s for s in comments._STEMS if s.isascii()))
+    firsts = {s[0] for s in comments._STEMS if not s.isascii()}
+    for c in _ALL_CHARS:
+        if not c.isascii() and not set(c.casefold()).isdisjoint(ascii_letters | firsts):
+            assert c in comments._FOLD_NEEDED, hex(ord(c))
+
+
+@given(st.lists(_TEXTS.map(lambda t: t.replace("\n", " ")), min_size=1, max_size=4))  # paragraphs: no line breaks
+def test_naming_comments_never_misses_a_line_the_patterns_match(texts: list[str]) -> None:
+    named = comments._naming_comments(texts)
+    for i, t in enumerate(texts):
+        if _COMMENT_WORD.search(t) or comments._COUNTER.match(_old_norm(t)):
+            assert i in named, t
+
+
+@pytest.mark.parametrize("word", _WORDS)
+def test_naming_comments_finds_each_word_of_the_pattern(word: str) -> None:
+    for t in (word, f"«{word}»", f"12 {word}", f"{word} (3)", f"Os {word} não serão aprovados"):
+        assert comments._naming_comments(["Body.", t]) == {1}
+
+
+@given(_TEXTS)
+def test_edges_by_string_methods_are_those_of_the_regex(text: str) -> None:
+    assert comments._inner(text) == comments._EDGE.sub("", text)
+    assert comments._norm(text) == _old_norm(text)
+
+
+@given(_TEXTS)
+def test_counter_lines_are_told_as_the_pattern_tells(text: str) -> None:
+    inner = text.strip(comments._STRIP_EDGE)
+    expected = comments._COUNTER.match(_old_norm(text)) is not None
+    assert comments._is_counter_line(text) == expected
+    if expected:  # the test propose makes first
+        assert not (inner[:1].isalpha() and inner[-1:].isalpha())
+
+
+def test_strip_edge_takes_only_what_the_regex_takes() -> None:
+    assert all(regex.fullmatch(r"[\W_]", c) for c in comments._STRIP_EDGE)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12 comments",
+        "(1.234) Comments",
+        "Comments ( 12)",
+        "— Комментарии: 224 —",
+        "댓글 3",
+        "コメント(5)",
+        "\u212aOMMENTARE 7",
+    ],
+)
+def test_counters_of_up_to_three_words_are_found(line: str) -> None:
+    assert comments._is_counter_line(line)
+    assert comments._naming_comments(["x", line]) == {1}

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanse.pipeline import Pipeline
+from cleanse.plugins import related
 from cleanse.plugins.related import Related
+from cleanse.shape import fold
 
 BODY = (
     "Alibaba is set to raise up to $12.9bn from its second listing in Hong Kong, pricing its shares at a "
@@ -37,6 +42,8 @@ def paras(text: str) -> list[str]:
         "Читайте также: Акции Alibaba выросли на торгах",
         "관련기사 - 알리바바, 홍콩 증시 상장 추진",
         "READ MORE - Hong Kong protests enter sixth month",
+        "Read more: The council says it will look again at the plan to close the bridge...",
+        "— AYRICA OKU: Alibaba hisseleri Hong Kong'da yükseldi",
     ],
 )
 def test_inline_link_goes(line: str) -> None:
@@ -122,3 +129,81 @@ def test_results_and_award_lists_at_the_end_stay() -> None:
 def test_a_label_without_its_list_goes_only_if_it_announces_one(tail: str, removed: bool) -> None:
     text = f"{BODY}\n{tail}"
     assert (clean(text)[0] != text) is removed
+
+
+# The cheap tests made before the patterns must never turn down a line that a pattern matches.
+
+_ALL_CHARS = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+_LABELS = sorted(related._phrases(related._LABEL_TEXT) | related._phrases(related._NAMED_TEXT))
+
+
+def _cases(phrase: str) -> list[str]:
+    turkish = phrase.upper().replace("I", "\u0130")  # İ matches i ignoring case
+    return [phrase, phrase.upper(), phrase.title(), turkish, phrase.upper().replace("K", "\u212a")]
+
+
+_PIECES = st.sampled_from(
+    [*_LABELS, *(c for p in _LABELS[::7] for c in _cases(p)), "AYRICA OKU", "DEVAMINI OKU", "also on rt.com ",
+     ": ", " - ", "—", " | ", "» ", ">", "...", "…", "[", "]", "“", "”", "(", " ", "  ", "\t", "_", "x", "Tencent",
+     "Profit Falls", "the plan.", ".", "1", "ı", "\u0307", "ß", "ﬁ"]
+)  # fmt: skip
+_TEXTS = st.lists(_PIECES, max_size=6).map("".join) | st.text(max_size=30)
+
+
+def _matches(text: str) -> bool:
+    return bool(related._INLINE.match(text) or related._HEADING.match(text))
+
+
+def test_label_letters_fold_to_themselves_in_every_case() -> None:
+    for letter in set("".join(related._FIRST_WORDS)):
+        key = letter.replace("ı", "i")
+        for c in regex.findall(regex.escape(letter), _ALL_CHARS, flags=regex.IGNORECASE):
+            assert fold(c).replace("ı", "i") == key, (letter, c)
+    for word in related._FIRST_WORDS:  # the first letter of each is where a label's first word starts
+        assert word[0].isalpha()
+
+
+def test_non_word_characters_fold_to_one_non_word_character() -> None:
+    non_word = set(regex.findall(r"\W", _ALL_CHARS))
+    for c in non_word:
+        folded = fold(c)
+        assert len(folded) == 1 and folded in non_word and not (folded.isalpha() or folded.isdecimal()), hex(ord(c))
+
+
+@pytest.mark.parametrize("label", _LABELS)
+def test_the_guard_lets_each_label_through(label: str) -> None:
+    for phrase in _cases(label):
+        for text in (
+            phrase,
+            f"{phrase}:",
+            f"[{phrase}: Tencent profit falls]",
+            f"— {phrase} - Hong Kong",
+            f"{phrase} CBS",
+        ):
+            if _matches(text):
+                assert related._opens_with_label(text), text
+
+
+@given(_TEXTS)
+def test_the_guard_never_turns_down_a_match(text: str) -> None:
+    if _matches(text):
+        assert related._opens_with_label(text)
+
+
+@given(_TEXTS)
+def test_a_link_whose_text_ends_with_a_full_stop_is_no_headline(text: str) -> None:
+    m = related._INLINE.match(text)
+    if m and related.is_headline(m.group("rest")):
+        end = related._stripped(text)
+        assert not end.endswith(".") or end.endswith("...")
+
+
+def test_capitalised_is_the_pattern() -> None:
+    capitals = set(regex.findall(r"[\p{Lu}\d]", _ALL_CHARS))
+    for c in _ALL_CHARS:
+        assert related._capitalised(c + "x") == (c in capitals), hex(ord(c))
+
+
+def test_every_digit_is_a_word_character_and_no_letter() -> None:  # _title_case_headline asks _SCORE only then
+    for c in regex.findall(r"\d", _ALL_CHARS):
+        assert regex.fullmatch(r"\w", c) and not c.isalpha()

@@ -7,7 +7,19 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleanse.shape import Keywords, folded_words
+from cleanse.shape import (
+    _DENSE_CHARS,
+    _PROSE_PUNCT,
+    _WORD,
+    Keywords,
+    _below_u0800,
+    _is_space,
+    folded_words,
+    is_list_item,
+    words,
+    words_before,
+)
+from cleanse.text import paragraphs
 
 KEYWORDS = ("subscri", "newsletter", "sign", "ad", "구독", "подпис", "straße", "inscr")
 PATTERN = regex.compile(r"\b(?:" + "|".join(KEYWORDS) + ")", regex.IGNORECASE)
@@ -41,3 +53,48 @@ def test_folded_words_are_the_word_runs_of_the_casefolded_text() -> None:
 def test_a_keyword_is_one_word(bad: str) -> None:
     with pytest.raises(ValueError):
         Keywords([bad])
+
+
+_ALL_CHARS = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+_LIST_ITEM = regex.compile(r"[-–—•*·▪►»]\s|\d{1,2}[.)]\s")
+_LIST_PIECES = st.sampled_from(
+    ["-", "–", "—", "•", "*", "·", "▪", "►", "»", " ", "\t", "\n", "\x1c", "\x1f", "\xa0", "\u3000", ".", ")", "1",
+     "12", "٣", "\U0001d7ce", "\U00010d45", "a", "B", "x"]
+)  # fmt: skip
+
+
+@given(st.lists(_LIST_PIECES, max_size=6).map("".join) | st.text(max_size=12))
+def test_is_list_item_is_its_pattern(text: str) -> None:
+    assert is_list_item(text) == (_LIST_ITEM.match(text.lstrip()) is not None)
+
+
+def test_is_list_item_reads_digits_and_spaces_as_the_pattern_does() -> None:
+    for c in regex.findall(r"\d", _ALL_CHARS):  # a \d digit Python does not know is outside the BMP
+        assert c.isdecimal() or c >= "\U00010000", hex(ord(c))
+    spaces = set(regex.findall(r"\s", _ALL_CHARS))
+    for c in _ALL_CHARS:
+        assert _is_space(c) == (c in spaces), hex(ord(c))
+
+
+def test_below_u0800_is_max() -> None:
+    for c in _ALL_CHARS:
+        assert _below_u0800(c) == (c < "\u0800"), hex(ord(c))
+    assert _below_u0800("Путин: «да»") and not _below_u0800("Путин 相关") and not _below_u0800("x\ud800")
+
+
+@given(st.text(max_size=30))
+def test_words_counts_as_the_regex_does(text: str) -> None:
+    for c in _PROSE_PUNCT:
+        text = text.replace(c, " ")
+    dense = len(_DENSE_CHARS.fullmatch(text).captures(1)) // 2  # type: ignore[union-attr]
+    assert words(text) == len(_WORD.findall(text)) + dense
+
+
+def test_words_before_answers_again_only_for_the_same_paragraphs() -> None:
+    first = paragraphs("one two\nthree")
+    counts = words_before(first)
+    counts.append(99)  # the caller's copy
+    assert words_before(first) == [0, 2, 3]
+    assert words_before(paragraphs("one two\nthree four")) == [0, 2, 4]
+    assert words_before(paragraphs("one two\nthree")) == [0, 2, 3]
+    assert words_before([]) == [0]
