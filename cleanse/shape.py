@@ -86,8 +86,17 @@ def word_runs(text: str) -> list[str]:
     >>> word_runs("Read more: the plan's cost")
     ['Read', 'more', 'the', 'plan', 's', 'cost']
     """
-    runs = _WORD_RUNS.fullmatch(text, timeout=REGEX_TIMEOUT)
-    return runs.captures(1) if runs else []
+    plain = text
+    if not plain.isascii():  # prose punctuation is non-word, as a space is: the runs stay the same
+        for c in _PROSE_PUNCT:
+            if c in plain:
+                plain = plain.replace(c, " ")
+    try:  # Latin-1 text: no regex at all
+        latin1 = plain.encode("latin-1")
+    except UnicodeEncodeError:
+        runs = _WORD_RUNS.fullmatch(text, timeout=REGEX_TIMEOUT)
+        return runs.captures(1) if runs else []
+    return [w.decode("latin-1") for w in latin1.translate(_LATIN1_WORDS).split()]
 
 
 def is_list_item(text: str) -> bool:

@@ -173,14 +173,13 @@ def _title_case_headline(text: str) -> bool:
     if ":" in text:
         return False
     found = word_runs(text)
-    # _SCORE needs a \d digit, a word character that is no letter: not there when every word is letters.
-    if not all(map(str.isalpha, found)) and _SCORE.search(text, timeout=REGEX_TIMEOUT):
-        return False
     tokens = [t for t in found if len(t) > 3 or t[0].isdigit()]
     if len(found) < 5 or len(tokens) < 3:
         return False
-    capitals = sum(1 for t in tokens if _capitalised(t))
-    return capitals >= 0.7 * len(tokens)
+    if sum(1 for t in tokens if _capitalised(t)) < 0.7 * len(tokens):
+        return False
+    # Not a score: _SCORE needs a \d digit, a word character that is no letter, so not when all words are letters.
+    return all(map(str.isalpha, found)) or not _SCORE.search(text, timeout=REGEX_TIMEOUT)
 
 
 def _capitalised(word: str) -> bool:
