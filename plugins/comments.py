@@ -96,9 +96,7 @@ _ASCII_EDGE = "".join(c for c in map(chr, range(128)) if not c.isalnum())
 _STRIP_EDGE = _ASCII_EDGE + regex.sub(
     r"[^\W_]",
     "",
-    "\u00a0\u00a1\u00a6\u00a7\u00a9\u00ab\u00ae\u00b0\u00b6\u00b7\u00bb\u00bf\u2010\u2011\u2012\u2013\u2014"
-    "\u2015\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u2032\u2033\u2039\u203a\u2122\u25aa\u25b6"
-    "\u25ba\u25cf\u3000\u3001\u3002\u300c\u300d\u300e\u300f\u3010\u3011\uff01\uff08\uff09\uff1a\uff1f",
+    "\u00a0\u00ab\u00b7\u00bb\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026",  # « · » – — ‘ ’ ‚ “ ” „ • …
     timeout=REGEX_TIMEOUT,
 )
 # Cheap tests for _COMMENT, which every counter and policy notice contains. Each of its matches, in any case,
@@ -248,26 +246,23 @@ class Comments(Cleaner):
         for p in paras:
             i = p.index
             t = p.text
-            inner = t.strip(_STRIP_EDGE)  # _inner(t) when both its ends are letters or digits
-            first, last = inner[:1], inner[-1:]
-            first_letter, last_letter = first.isalpha(), last.isalpha()
-            exact = (first_letter or first.isdecimal()) and (last_letter or last.isdecimal())
+            inner = t.strip(_STRIP_EDGE)
+            # Letters at both ends: inner is _inner(t) (what strip took off is [\W_], a letter is not),
+            # and no counter, which begins or ends with a digit once _EDGE took off its outer punctuation.
+            plain = inner[:1].isalpha() and inner[-1:].isalpha()
             if i >= tail:
                 norm = None
                 if i >= headed and before[i + 1] - before[i] <= 8:  # is_comment_heading: words(t) <= 8
-                    norm = " ".join(inner.casefold().split()) if exact else _norm(t)
+                    norm = " ".join(inner.casefold().split()) if plain else _norm(t)
                     if _is_heading(norm):
                         start = i, "section"
                         break
                 if len(t) <= 40:
                     if norm is None:
-                        norm = " ".join(inner.casefold().split()) if exact else _norm(t)
+                        norm = " ".join(inner.casefold().split()) if plain else _norm(t)
                     if norm in _ACTIONS:  # only these can be repeated actions
                         actions[norm] += 1
-            # A counter begins or ends with a digit, once _EDGE took off its outer punctuation.
-            if first_letter and last_letter:
-                pass
-            elif _is_counter_inner(inner) if exact else _is_counter_line(t):
+            if not plain and _is_counter_line(t):
                 counters.append(i)
                 continue
             if i >= second_half and before[i + 1] - before[i] <= 40:  # words(t) <= 40

@@ -16,6 +16,7 @@ from cleanse.shape import (
     _is_space,
     folded_words,
     is_list_item,
+    word_runs,
     words,
     words_before,
 )
@@ -98,3 +99,11 @@ def test_words_before_answers_again_only_for_the_same_paragraphs() -> None:
     assert words_before(paragraphs("one two\nthree four")) == [0, 2, 4]
     assert words_before(paragraphs("one two\nthree")) == [0, 2, 3]
     assert words_before([]) == [0]
+
+
+@given(
+    st.text(max_size=30)
+    | st.lists(st.sampled_from(["Read", "more", "é", "ß", "“", "—", "_", "1", " ", "ÿ", "Ā"])).map("".join)
+)
+def test_word_runs_are_the_regex_runs(text: str) -> None:
+    assert word_runs(text) == _WORD.findall(text)
