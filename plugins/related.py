@@ -97,14 +97,20 @@ _CAPITALISED = regex.compile(r"^[\p{Lu}\d]")
 _INLINE_WORDS = 25 + _LABEL_WORDS
 
 # A cheap test before _INLINE and _HEADING: each of their matches opens, after at most three non-word
-# characters, with the first word of a label (or "also"), followed by a non-word character or the end.
-# Words are compared as fold() gives them, with "ı" made "i": "I" matches "ı" ignoring case (ayrıca).
-_FIRST_WORDS = frozenset(
-    folded_words(p)[0].replace("ı", "i") for p in _phrases(_LABEL_TEXT) | _phrases(_NAMED_TEXT) | {"also on"}
-)
-_FIRST_WORDS_BY_LETTER: dict[str, tuple[str, ...]] = {}
-for _w in sorted(_FIRST_WORDS):
-    _FIRST_WORDS_BY_LETTER[_w[0]] = (*_FIRST_WORDS_BY_LETTER.get(_w[0], ()), _w)
+# characters, with a label (or "also on SITE"). Its first word stands there, followed by what follows it
+# in the label: a space (any, for \s+) or an apostrophe (don't), or, when it is the whole label, by a
+# non-word character or the end. Words are compared as fold() gives them, with "ı" made "i": "I" matches
+# "ı" ignoring case (ayrıca).
+_FOLLOWS: dict[str, str] = {}  # first word -> the characters after it in labels, "" for the end of one
+for _label in sorted(_phrases(_LABEL_TEXT) | _phrases(_NAMED_TEXT) | {"also on"}):
+    _folded = fold(_label).replace("ı", "i")
+    _first = folded_words(_folded)[0]
+    _FOLLOWS[_first] = _FOLLOWS.get(_first, "") + (_folded[len(_first) : len(_first) + 1] or "$")
+_FIRST_WORDS = frozenset(_FOLLOWS)
+_FIRST_WORDS_BY_LETTER: dict[str, tuple[tuple[str, bool, bool, str], ...]] = {}
+for _w, _after in sorted(_FOLLOWS.items()):
+    _entry = (_w, "$" in _after, " " in _after, _after.replace(" ", "").replace("$", ""))
+    _FIRST_WORDS_BY_LETTER[_w[0]] = (*_FIRST_WORDS_BY_LETTER.get(_w[0], ()), _entry)
 # The characters a match can span up to the end of that word, and the one after it.
 _HEAD = 3 + max(map(len, _FIRST_WORDS)) + 1
 
@@ -120,14 +126,18 @@ def _opens_with_label(text: str) -> bool:
     (True, True, True)
     >>> _opens_with_label("After the game"), _opens_with_label("Moreover, it rained"), _opens_with_label("....Related")
     (False, False, False)
+    >>> _opens_with_label("A: Yes."), _opens_with_label("Also, it rained"), _opens_with_label("More, it rained")
+    (False, False, True)
     """
     head = fold(text[:_HEAD]).replace("ı", "i")
     for k, c in enumerate(head[:4]):
         if c.isalpha() or c.isdecimal():  # the first word starts here, or no label does
-            for word in _FIRST_WORDS_BY_LETTER.get(c, ()):
+            for word, whole, spaced, others in _FIRST_WORDS_BY_LETTER.get(c, ()):
                 if head.startswith(word, k):
                     after = head[k + len(word) : k + len(word) + 1]
-                    if not (after.isalpha() or after.isdecimal()):
+                    if whole and not (after.isalpha() or after.isdecimal()):
+                        return True
+                    if (spaced and after.isspace()) or (after and after in others):
                         return True
             return False
     return False

@@ -139,7 +139,8 @@ _LABELS = sorted(related._phrases(related._LABEL_TEXT) | related._phrases(relate
 
 def _cases(phrase: str) -> list[str]:
     turkish = phrase.upper().replace("I", "\u0130")  # İ matches i ignoring case
-    return [phrase, phrase.upper(), phrase.title(), turkish, phrase.upper().replace("K", "\u212a")]
+    spaced = phrase.replace(" ", "\u00a0\t")  # \s+ between the words
+    return [phrase, phrase.upper(), phrase.title(), turkish, phrase.upper().replace("K", "\u212a"), spaced]
 
 
 _PIECES = st.sampled_from(
