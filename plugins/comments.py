@@ -141,7 +141,7 @@ def _is_counter(norm: str) -> bool:
     return (
         (norm[:1].isdecimal() or norm[-1:].isdecimal())
         # _norm casefolds, so a _COMMENT match in it is one of _STEMS' words as written
-        and any(s in norm for s in _STEMS)
+        and any(map(norm.__contains__, _STEMS))
         and _COUNTER.match(norm, timeout=REGEX_TIMEOUT) is not None
     )
 
@@ -161,10 +161,8 @@ def _naming_comments(texts: list[str]) -> set[int]:
     joined = "\n".join(texts)
     found: set[int] = set()
     _lines_with(joined.encode("utf-8", "surrogatepass").lower(), _ASCII_STEMS, b"\n", found)
-    for c in _FOLD_NEEDED:
-        if c in joined:
-            _lines_with(fold(joined), _STEMS, "\n", found)
-            break
+    if any(map(joined.__contains__, _FOLD_NEEDED)):
+        _lines_with(fold(joined), _STEMS, "\n", found)
     return found
 
 
