@@ -72,7 +72,7 @@ _LEAD_FROM_U0800 = bytes(0xFF if b >= 0xE0 else 0 for b in range(256))
 
 
 def _below_u0800(text: str) -> bool:
-    """Whether every character of ``text`` is below U+0800: ``max(text) < "\u0800"``, without a loop in Python.
+    """Whether every character of ``text`` is below U+0800 (``max(text) < "\\u0800"``), without a loop in Python.
 
     >>> _below_u0800("Путин заявил"), _below_u0800("相关"), _below_u0800("")
     (True, False, True)

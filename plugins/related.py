@@ -101,16 +101,25 @@ _INLINE_WORDS = 25 + _LABEL_WORDS
 # in the label: a space (any, for \s+) or an apostrophe (don't), or, when it is the whole label, by a
 # non-word character or the end. Words are compared as fold() gives them, with "ı" made "i": "I" matches
 # "ı" ignoring case (ayrıca).
-_FOLLOWS: dict[str, str] = {}  # first word -> the characters after it in labels, "" for the end of one
-for _label in sorted(_phrases(_LABEL_TEXT) | _phrases(_NAMED_TEXT) | {"also on"}):
-    _folded = fold(_label).replace("ı", "i")
-    _first = folded_words(_folded)[0]
-    _FOLLOWS[_first] = _FOLLOWS.get(_first, "") + (_folded[len(_first) : len(_first) + 1] or "$")
-_FIRST_WORDS = frozenset(_FOLLOWS)
-_FIRST_WORDS_BY_LETTER: dict[str, tuple[tuple[str, bool, bool, str], ...]] = {}
-for _w, _after in sorted(_FOLLOWS.items()):
-    _entry = (_w, "$" in _after, " " in _after, _after.replace(" ", "").replace("$", ""))
-    _FIRST_WORDS_BY_LETTER[_w[0]] = (*_FIRST_WORDS_BY_LETTER.get(_w[0], ()), _entry)
+
+
+def _label_starts() -> dict[str, tuple[tuple[str, bool, bool, str], ...]]:
+    """By first letter: each label's first word (folded), whether it is a whole label, whether a space
+    follows it in a label, and the other characters that do."""
+    follows: dict[str, str] = {}  # first word -> what follows it in each label ("$": the label's end)
+    for label in _phrases(_LABEL_TEXT) | _phrases(_NAMED_TEXT) | {"also on"}:
+        folded = fold(label).replace("ı", "i")
+        first = folded_words(folded)[0]
+        follows[first] = follows.get(first, "") + (folded[len(first) : len(first) + 1] or "$")
+    starts: dict[str, tuple[tuple[str, bool, bool, str], ...]] = {}
+    for word, after in sorted(follows.items()):
+        entry = (word, "$" in after, " " in after, after.replace(" ", "").replace("$", ""))
+        starts[word[0]] = (*starts.get(word[0], ()), entry)
+    return starts
+
+
+_LABEL_STARTS = _label_starts()
+_FIRST_WORDS = frozenset(entry[0] for entries in _LABEL_STARTS.values() for entry in entries)
 # The characters a match can span up to the end of that word, and the one after it.
 _HEAD = 3 + max(map(len, _FIRST_WORDS)) + 1
 
@@ -132,7 +141,7 @@ def _opens_with_label(text: str) -> bool:
     head = fold(text[:_HEAD]).replace("ı", "i")
     for k, c in enumerate(head[:4]):
         if c.isalpha() or c.isdecimal():  # the first word starts here, or no label does
-            for word, whole, spaced, others in _FIRST_WORDS_BY_LETTER.get(c, ()):
+            for word, whole, spaced, others in _LABEL_STARTS.get(c, ()):
                 if head.startswith(word, k):
                     after = head[k + len(word) : k + len(word) + 1]
                     if whole and not (after.isalpha() or after.isdecimal()):
