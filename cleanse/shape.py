@@ -150,10 +150,12 @@ def folded_words(text: str) -> tuple[str, ...]:
     got = _folded.get(text)
     if got is None:
         folded = fold(text)
-        if max(folded, default=" ") < "\u0100":
-            got = tuple(w.decode("latin-1") for w in folded.encode("latin-1").translate(_LATIN1_WORDS).split())
-        else:
+        try:  # most paragraphs: Latin-1, no regex (and no max(), slow over a long str)
+            latin1 = folded.encode("latin-1")
+        except UnicodeEncodeError:
             got = tuple(word_runs(folded))
+        else:  # non-word bytes become spaces; no word character is a space
+            got = tuple(latin1.translate(_LATIN1_WORDS).decode("latin-1").split())
         if len(text) <= 2000:
             if len(_folded) >= _CACHE_LIMIT:
                 _folded.clear()
@@ -212,11 +214,20 @@ class Keywords:
         self._checks = tuple((k, frozenset(stems)) for k, stems in sorted(by_len.items()))
         self._stems = tuple(s for _, stems in self._checks for s in sorted(stems))
 
+    # Both are asked of every paragraph by several cleaners: written for few calls, the caches read inline.
     def found_in(self, text: str) -> bool:
         """Whether a word of ``text`` starts with one of the keywords (compared by their first letters)."""
-        return any(not _prefixes(text, k).isdisjoint(stems) for k, stems in self._checks)
+        for k, stems in self._checks:
+            got = _prefix_sets.get((text, k))
+            if got is None:
+                got = _prefixes(text, k)
+            if not got.isdisjoint(stems):
+                return True
+        return False
 
     def opens(self, text: str) -> bool:
         """Whether the first word of ``text`` starts with one of the keywords (compared by their first letters)."""
-        first = folded_words(text)[:1]
-        return bool(first) and first[0].startswith(self._stems)
+        got = _folded.get(text)
+        if got is None:
+            got = folded_words(text)
+        return bool(got) and got[0].startswith(self._stems)
