@@ -150,6 +150,10 @@ def folded_words(text: str) -> tuple[str, ...]:
     got = _folded.get(text)
     if got is None:
         folded = fold(text)
+        if not folded.isascii():  # prose punctuation is all non-word: a space does as well, and is Latin-1
+            for c in _PROSE_PUNCT:
+                if c in folded:
+                    folded = folded.replace(c, " ")
         try:  # most paragraphs: Latin-1, no regex (and no max(), slow over a long str)
             latin1 = folded.encode("latin-1")
         except UnicodeEncodeError:
