@@ -203,7 +203,7 @@ class Keywords:
     (True, False)
     """
 
-    __slots__ = ("_checks", "_stems")
+    __slots__ = ("_by_initial", "_checks")
 
     def __init__(self, words: str | Iterable[str]) -> None:
         by_len: dict[int, set[str]] = {}
@@ -216,7 +216,11 @@ class Keywords:
         if not by_len:
             raise ValueError("no keywords given")
         self._checks = tuple((k, frozenset(stems)) for k, stems in sorted(by_len.items()))
-        self._stems = tuple(s for _, stems in self._checks for s in sorted(stems))
+        by_initial: dict[str, list[str]] = {}
+        for _, stems in self._checks:
+            for stem in sorted(stems):
+                by_initial.setdefault(stem[0], []).append(stem)
+        self._by_initial = {initial: tuple(stems) for initial, stems in by_initial.items()}
 
     # Both are asked of every paragraph by several cleaners: written for few calls, the caches read inline.
     def found_in(self, text: str) -> bool:
@@ -234,4 +238,8 @@ class Keywords:
         got = _folded.get(text)
         if got is None:
             got = folded_words(text)
-        return bool(got) and got[0].startswith(self._stems)
+        if not got:
+            return False
+        first = got[0]
+        stems = self._by_initial.get(first[0])  # only the stems that start with its first letter
+        return stems is not None and first.startswith(stems)
