@@ -160,6 +160,8 @@ _SUBSCRIBE_OPENS = Keywords(_OPENERS["subscribe"])
 _FOLLOW_OPENS = Keywords(_OPENERS["follow"])
 _FORM_OPENS = Keywords(_OPENERS["form"])
 _ANY_OPENS = Keywords(" ".join(_OPENERS.values()))  # one test for them all: most paragraphs open with none
+# What _CONSENT's alternatives are about, after a \s: cookies, or "this site".
+_CONSENT_WORDS = Keywords("cookies site website")
 # The channel _SUBSCRIBE needs after its verb: a word that starts a word in each alternative
 # ("list" for "e-mail list", "entrada" for "caixa de entrada", "почту" for "новост... на почту").
 _CHANNEL_WORDS = Keywords(
@@ -296,7 +298,12 @@ class Prompts(Cleaner):
                 return "share-buttons"
             if _TECH_OPENS.opens(t) and _TECH.match(t, timeout=REGEX_TIMEOUT):
                 return "technical"
-        if opens and _CONSENT_OPENS.opens(t) and _CONSENT.match(t, timeout=REGEX_TIMEOUT):
+        if (
+            opens
+            and _CONSENT_OPENS.opens(t)
+            and _CONSENT_WORDS.found_in(t)
+            and _CONSENT.match(t, timeout=REGEX_TIMEOUT)
+        ):
             return "consent"
         if n <= 30:
             if (

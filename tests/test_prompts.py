@@ -130,7 +130,7 @@ def test_body_lines_with_chrome_words_stay(kept: str) -> None:
 GUARDS = [
     ("advert", P._ADVERT.match, [P._ADVERT_OPENS.opens, P._ANY_OPENS.opens]),
     ("technical", P._TECH.match, [P._TECH_OPENS.opens, P._ANY_OPENS.opens]),
-    ("consent", P._CONSENT.match, [P._CONSENT_OPENS.opens, P._ANY_OPENS.opens]),
+    ("consent", P._CONSENT.match, [P._CONSENT_OPENS.opens, P._CONSENT_WORDS.found_in, P._ANY_OPENS.opens]),
     ("subscribe", P._SUBSCRIBE.search, [P._SUBSCRIBE_OPENS.opens, P._CHANNEL_WORDS.found_in, P._ANY_OPENS.opens]),
     ("follow", P._FOLLOW.search, [P._FOLLOW_OPENS.opens, P._ANY_OPENS.opens]),
     ("form", P._FORM.search, [P._FORM_OPENS.opens, P._ANY_OPENS.opens]),
