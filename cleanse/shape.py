@@ -23,6 +23,11 @@ _DENSE_CHARS = regex.compile(rf"[^{_DENSE}]*+(?:([{_DENSE}])[^{_DENSE}]*+)*+")
 _LATIN1_WORDS = bytes(b if _WORD.fullmatch(chr(b)) else 32 for b in range(256))
 # Punctuation common in prose but outside Latin-1 (dashes, curly quotes, ellipsis), all non-word.
 _PROSE_PUNCT = "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026"
+# Other scripts go through their UTF-8 bytes when all their non-ASCII characters are letters (every
+# letter is a word character): each ASCII byte not a word character becomes a space (the bytes of
+# other characters are all >= 0x80).
+_UTF8_WORDS = bytes(b if b >= 0x80 else _LATIN1_WORDS[b] for b in range(256))
+_ASCII_BYTES = bytes(range(0x80))
 _LIST_ITEM = regex.compile(r"[-–—•*·▪►»]\s|\d{1,2}[.)]\s")
 _SENTENCE_END = regex.compile(r"[.!?…。！？]['\"’”»)\]]*\s*$")
 
@@ -144,8 +149,8 @@ def fold(text: str) -> str:
 def folded_words(text: str) -> tuple[str, ...]:
     """The ``\\w+`` runs of ``fold(text)``, in order.
 
-    >>> folded_words("Sign UP — it's free")
-    ('sign', 'up', 'it', 's', 'free')
+    >>> folded_words("Sign UP — it's free"), folded_words("«Подпишитесь» на 뉴스레터!")
+    (('sign', 'up', 'it', 's', 'free'), ('подпишитесь', 'на', '뉴스레터'))
     """
     got = _folded.get(text)
     if got is None:
@@ -157,7 +162,14 @@ def folded_words(text: str) -> tuple[str, ...]:
         try:  # most paragraphs: Latin-1, no regex (and no max(), slow over a long str)
             latin1 = folded.encode("latin-1")
         except UnicodeEncodeError:
-            got = tuple(word_runs(folded))
+            for c in "\xa0\xab\xbb":  # no-break space, guillemets: common beside other scripts
+                if c in folded:
+                    folded = folded.replace(c, " ")
+            utf8 = folded.encode("utf-8", "surrogatepass")
+            if utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass").isalpha():
+                got = tuple(utf8.translate(_UTF8_WORDS).decode("utf-8", "surrogatepass").split())
+            else:  # marks, digits, symbols of other scripts: as regex sees them
+                got = tuple(word_runs(folded))
         else:  # non-word bytes become spaces; no word character is a space
             got = tuple(latin1.translate(_LATIN1_WORDS).decode("latin-1").split())
         if len(text) <= 2000:
