@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from cleanse.pipeline import Pipeline
 from cleanse.plugins import prompts as P
 from cleanse.plugins.prompts import Prompts
+from cleanse.shape import fold, folded_words, word_runs
 
 BODY = (
     "The Steelers spent Monday trying to distance themselves from Thursday night's fight that led to "
@@ -248,3 +249,18 @@ def test_letters_that_match_ignoring_case_fold_to_the_letter() -> None:
     for letter in letters:
         for c in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
             assert c.casefold().replace("\u0307", "") == letter, (letter, hex(ord(c)))
+
+
+_SCRIPTS = st.sampled_from(
+    ["Sign UP", "«Подпишитесь»", "뉴스레터", "広告です", "x\u0307", "İ", "Straße", "ǅ", "½", "−"]
+)
+_TEXTS = st.lists(_SCRIPTS | st.text(max_size=8) | st.sampled_from([" ", "\u00a0", "—", "“", "’", "\ud800"])).map(
+    "".join
+)
+
+
+@given(_TEXTS)
+def test_folded_words_are_the_word_runs_of_the_folded_text(text: str) -> None:
+    # The guards read shape.folded_words; whatever path it takes (Latin-1, UTF-8 bytes, regex), it must
+    # give the word runs regex finds in the folded text.
+    assert folded_words(text) == tuple(word_runs(fold(text)))
