@@ -175,9 +175,25 @@ _NEWSLETTER_FINDS = Keywords(_NEWSLETTER_WORDS)
 # A word after \s in each _CLICK alternative ("click here", "haz clic aquí", "hier klicken").
 _CLICK_FINDS = Keywords("here aqui aquí cliquez klicken clicca здесь")
 _BOX_FINDS = Keywords("newsletters sign subscribe 뉴스레터 рассылка infolettre")  # after _BOX's \b
-_ANY_FINDS = Keywords(
-    [*_NEWSLETTER_WORDS, "here", "aqui", "aquí", "cliquez", "klicken", "clicca", "здесь", "sign", "subscribe"]
-)  # one test for the three
+# One test for the three, first: each of their alternatives has one of these as a whole word (it
+# follows a \b or \s, and a \s or \b follows it), or (in _NEWSLETTER) a word that starts "рассылк".
+# A set of whole words needs only the paragraph's words, which the opening test has read already.
+_FIND_TEXT = (
+    "newsletter newsletters 뉴스레터 рассылка infolettre boletim boletín here aqui aquí cliquez klicken clicca здесь "
+    "sign signup subscribe"
+)
+_FIND_WORDS = frozenset(_FIND_TEXT.split())
+
+
+def _may_find(text: str) -> bool:
+    """Whether ``text`` may match _NEWSLETTER, _CLICK or _BOX: False when it has none of their words.
+
+    >>> _may_find("Sign up for our newsletter"), _may_find("Подпишитесь на рассылку"), _may_find("Signs of life")
+    (True, True, False)
+    """
+    found = folded_words(text)
+    # "рассылк" is Cyrillic: every character that matches it ignoring case is outside ASCII.
+    return not _FIND_WORDS.isdisjoint(found) or (not text.isascii() and "рассылк" in " ".join(found))
 
 
 def _mentions(text: str, words: tuple[str, ...]) -> bool:
@@ -259,7 +275,7 @@ class Prompts(Cleaner):
             if n > 60:  # no rule takes a longer paragraph
                 continue
             opens = _ANY_OPENS.opens(t)
-            finds = n <= 40 and _ANY_FINDS.found_in(t)
+            finds = n <= 40 and _may_find(t)
             if not (opens or finds):  # most paragraphs: no rule can take them
                 continue
             reason = self._prompt(t, n, opens, finds)
@@ -285,7 +301,7 @@ class Prompts(Cleaner):
     def _prompt(t: str, n: int, opens: bool, finds: bool) -> str | None:
         """The rule, but ``click``, that takes paragraph ``t`` of ``n`` words (at most 60), if any.
 
-        ``opens`` and ``finds`` say whether ``_ANY_OPENS`` opens ``t`` and ``_ANY_FINDS`` is found in it.
+        ``opens`` and ``finds`` say whether ``_ANY_OPENS`` opens ``t`` and whether ``_may_find(t)``.
         """
         if opens and n <= 12:
             if _ADVERT_OPENS.opens(t) and _ADVERT.match(t, timeout=REGEX_TIMEOUT):

@@ -138,10 +138,10 @@ GUARDS = [
     (
         "newsletter",
         P._NEWSLETTER.search,
-        [P._NEWSLETTER_FINDS.found_in, lambda t: P._mentions(t, P._NEWSLETTER_WORDS), P._ANY_FINDS.found_in],
+        [P._NEWSLETTER_FINDS.found_in, lambda t: P._mentions(t, P._NEWSLETTER_WORDS), P._may_find],
     ),
-    ("click", P._CLICK.search, [P._CLICK_FINDS.found_in, P._ANY_FINDS.found_in]),
-    ("box", P._BOX.search, [P._BOX_FINDS.found_in, P._ANY_FINDS.found_in]),
+    ("click", P._CLICK.search, [P._CLICK_FINDS.found_in, P._may_find]),
+    ("box", P._BOX.search, [P._BOX_FINDS.found_in, P._may_find]),
     ("share-buttons", P.is_share_buttons, [P._only_button_words, P._ANY_OPENS.opens]),
 ]
 
@@ -243,8 +243,8 @@ def test_casefolding_keeps_word_and_non_word_characters_apart() -> None:
 
 
 def test_letters_that_match_ignoring_case_fold_to_the_letter() -> None:
-    # What _mentions rests on, for the letters of the words it looks for.
-    letters = set("".join(P._NEWSLETTER_WORDS))
+    # What _mentions and _may_find rest on, for the letters of the words they look for.
+    letters = set("".join(P._NEWSLETTER_WORDS)) | set("".join(P._FIND_WORDS))
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     for letter in letters:
         for c in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
