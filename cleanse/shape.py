@@ -24,6 +24,11 @@ _DENSE_CHARS = regex.compile(rf"[^{_DENSE}]*+(?:([{_DENSE}])[^{_DENSE}]*+)*+")
 _LATIN1_WORDS = bytes(b if _WORD.fullmatch(chr(b)) else 32 for b in range(256))
 # Punctuation common in prose but outside Latin-1 (dashes, curly quotes, ellipsis), all non-word.
 _PROSE_PUNCT = "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026"
+# Other scripts go through their UTF-8 bytes when all their non-ASCII characters are letters (every
+# letter is a word character): each ASCII byte not a word character becomes a space (the bytes of
+# other characters are all >= 0x80).
+_UTF8_WORDS = bytes(b if b >= 0x80 else _LATIN1_WORDS[b] for b in range(256))
+_ASCII_BYTES = bytes(range(0x80))
 _LIST_ITEM = regex.compile(r"[-–—•*·▪►»]\s|\d{1,2}[.)]\s")
 _BULLETS = "-–—•*·▪►»"  # those of _LIST_ITEM
 _SENTENCE_END = regex.compile(r"[.!?…。！？]['\"’”»)\]]*\s*$")
@@ -207,16 +212,29 @@ def fold(text: str) -> str:
 def folded_words(text: str) -> tuple[str, ...]:
     """The ``\\w+`` runs of ``fold(text)``, in order.
 
-    >>> folded_words("Sign UP — it's free")
-    ('sign', 'up', 'it', 's', 'free')
+    >>> folded_words("Sign UP — it's free"), folded_words("«Подпишитесь» на 뉴스레터!")
+    (('sign', 'up', 'it', 's', 'free'), ('подпишитесь', 'на', '뉴스레터'))
     """
     got = _folded.get(text)
     if got is None:
         folded = fold(text)
-        if max(folded, default=" ") < "\u0100":
-            got = tuple(w.decode("latin-1") for w in folded.encode("latin-1").translate(_LATIN1_WORDS).split())
-        else:
-            got = tuple(word_runs(folded))
+        if not folded.isascii():  # prose punctuation is all non-word: a space does as well, and is Latin-1
+            for c in _PROSE_PUNCT:
+                if c in folded:
+                    folded = folded.replace(c, " ")
+        try:  # most paragraphs: Latin-1, no regex (and no max(), slow over a long str)
+            latin1 = folded.encode("latin-1")
+        except UnicodeEncodeError:
+            for c in "\xa0\xab\xbb":  # no-break space, guillemets: common beside other scripts
+                if c in folded:
+                    folded = folded.replace(c, " ")
+            utf8 = folded.encode("utf-8", "surrogatepass")
+            if utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass").isalpha():
+                got = tuple(utf8.translate(_UTF8_WORDS).decode("utf-8", "surrogatepass").split())
+            else:  # marks, digits, symbols of other scripts: as regex sees them
+                got = tuple(word_runs(folded))
+        else:  # non-word bytes become spaces; no word character is a space
+            got = tuple(latin1.translate(_LATIN1_WORDS).decode("latin-1").split())
         if len(text) <= 2000:
             if len(_folded) >= _CACHE_LIMIT:
                 _folded.clear()
@@ -260,7 +278,7 @@ class Keywords:
     (True, False)
     """
 
-    __slots__ = ("_checks", "_stems")
+    __slots__ = ("_by_initial", "_checks")
 
     def __init__(self, words: str | Iterable[str]) -> None:
         by_len: dict[int, set[str]] = {}
@@ -273,13 +291,30 @@ class Keywords:
         if not by_len:
             raise ValueError("no keywords given")
         self._checks = tuple((k, frozenset(stems)) for k, stems in sorted(by_len.items()))
-        self._stems = tuple(s for _, stems in self._checks for s in sorted(stems))
+        by_initial: dict[str, list[str]] = {}
+        for _, stems in self._checks:
+            for stem in sorted(stems):
+                by_initial.setdefault(stem[0], []).append(stem)
+        self._by_initial = {initial: tuple(stems) for initial, stems in by_initial.items()}
 
+    # Both are asked of every paragraph by several cleaners: written for few calls, the caches read inline.
     def found_in(self, text: str) -> bool:
         """Whether a word of ``text`` starts with one of the keywords (compared by their first letters)."""
-        return any(not _prefixes(text, k).isdisjoint(stems) for k, stems in self._checks)
+        for k, stems in self._checks:
+            got = _prefix_sets.get((text, k))
+            if got is None:
+                got = _prefixes(text, k)
+            if not got.isdisjoint(stems):
+                return True
+        return False
 
     def opens(self, text: str) -> bool:
         """Whether the first word of ``text`` starts with one of the keywords (compared by their first letters)."""
-        first = folded_words(text)[:1]
-        return bool(first) and first[0].startswith(self._stems)
+        got = _folded.get(text)
+        if got is None:
+            got = folded_words(text)
+        if not got:
+            return False
+        first = got[0]
+        stems = self._by_initial.get(first[0])  # only the stems that start with its first letter
+        return stems is not None and first.startswith(stems)

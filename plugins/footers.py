@@ -39,7 +39,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.shape import tail_start, words
+from cleanse.shape import Keywords, folded_words, tail_start, words
 from cleanse.text import REGEX_TIMEOUT, Paragraph, credits_slot, paragraphs, remove_paragraphs
 
 _I = regex.IGNORECASE
@@ -81,6 +81,71 @@ _FILED = regex.compile(r"^\W{0,2}(?:filed\s+under|tags|tagged(?:\s+with)?|posted
 _RULE = regex.compile(r"^[\W_]{3,}$")
 
 
+# A regex call costs microseconds even when it finds nothing (its timeout reads the clock), so each
+# pattern is tried only when a cheap test says it could match (tests/test_footers.py checks each
+# test against its pattern).
+# _COPYRIGHT: its first branch starts within three characters with one of these (or "C" of "copyright").
+_COPYRIGHT_START = frozenset("©ⓒⒸ(cC")
+# _SOURCE, _TIP, _FILED: the first word of an alternative opens the paragraph, after at most two
+# non-word characters, and a colon or a question mark follows.
+_SOURCE_OPENS = Keywords("sources fonte fuente quelle источник 출처 来源 出典")
+_TIP_OPENS = Keywords("have got do")
+_FILED_OPENS = Keywords("filed tags tagged posted categories category")
+# The others: whole words (between non-word characters: \s, \b) each alternative has, one of which
+# must be among the paragraph's casefolded words (shape.folded_words, cached across cleaners).
+_RIGHTS = "rights direitos derechos rechte droits diritti права"  # _COPYRIGHT's second branch
+_CONTACT_WORDS = "reached contacted letters hear tips"
+_ROLES = (  # _BIO
+    "writer reporter editor correspondent columnist journalist contributor curator author freelancer producer "
+    "intern critic blogger staff"
+)
+_DISCLOSURE_WORDS = "buy purchase earn get receive affiliate"
+_RIGHTS_SET, _CONTACT_SET, _ROLES_SET, _DISCLOSURE_SET = (
+    frozenset(words.split()) for words in (_RIGHTS, _CONTACT_WORDS, _ROLES, _DISCLOSURE_WORDS)
+)
+_ANY_SET = _RIGHTS_SET | _CONTACT_SET | _ROLES_SET | _DISCLOSURE_SET  # one test for the four
+
+
+def _capitalized(word: str) -> bool:
+    """Whether ``word`` may start with an uppercase letter (``\\p{Lu}``): an ASCII one, or any non-ASCII character
+    (Python's Unicode tables may be older than regex's).
+
+    >>> _capitalized("Eric"), _capitalized("Élise"), _capitalized("the"), _capitalized("2024")
+    (True, True, False, False)
+    """
+    return word[:1].isupper() or not word[:1].isascii()
+
+
+def _may_be_bio(text: str) -> bool:
+    """False when _BIO cannot match ``text``: it opens with a name of two to four capitalized words.
+
+    A name's word is a run of word characters, dots, apostrophes and hyphens, none of them a space
+    to ``str.split`` (which splits at every ``\\s`` of regex, and at U+001C-U+001F too, which no name has).
+
+    >>> _may_be_bio("Eric Song is IGN's deal curator."), _may_be_bio("The curator is Eric Song.")
+    (True, False)
+    """
+    first = text.split(None, 2)
+    return len(first) == 3 and _capitalized(first[0]) and _capitalized(first[1])
+
+
+def _is_rule(text: str) -> bool:
+    """A line of punctuation only (``______``, ``* * *``).
+
+    >>> _is_rule(" * * * "), _is_rule("__________"), _is_rule("Ends."), _is_rule("--")
+    (True, True, False, False)
+    """
+    s = text.strip()
+    # _RULE takes no letter or digit: one at either end or in the middle (every Python letter and decimal
+    # digit is a \w of regex, tests/test_footers.py checks) rules it out without a call.
+    if len(s) < 3:
+        return False
+    for c in s[0], s[-1], s[len(s) // 2]:
+        if c.isalpha() or c.isdecimal():
+            return False
+    return _RULE.match(s, timeout=REGEX_TIMEOUT) is not None
+
+
 class Footers(Cleaner):
     """Remove footers after the article: copyright, source, tips, contacts, bios, disclosures."""
 
@@ -92,41 +157,72 @@ class Footers(Cleaner):
         paras = paragraphs(text)
         if len(paras) < 2:
             return
-        first = max(tail_start(paras, 0.5), len(paras) - _LAST, 1)
+        last = paras[max(len(paras) - _LAST, 1) :]
+        tail: list[int] = []  # [tail_start(paras, 0.5)] once a footer is found: most documents have none
+
+        def in_tail(p: Paragraph) -> bool:
+            if not tail:
+                tail.append(tail_start(paras, 0.5))
+            return p.index >= tail[0]
+
         picks: dict[int, str] = {}
-        for p in paras[first:]:
-            reason = self._footer(p, meta)
-            if reason:
+        for p in last:
+            found = self._footer(p.text.strip())
+            if found and in_tail(p):
+                reason, source = found
+                if reason == "source":
+                    credits = credits_slot(meta)
+                    if not credits["source"]:
+                        credits["source"] = source
                 picks[p.index] = reason
         # A rule line goes only when footers follow it or it ends the text.
-        for p in paras[first:]:
-            if _RULE.match(p.text.strip(), timeout=REGEX_TIMEOUT) and all(
-                i in picks or _RULE.match(paras[i].text.strip()) for i in range(p.index + 1, len(paras))
+        for p in last:
+            if (
+                _is_rule(p.text)
+                and in_tail(p)
+                and all(i in picks or _is_rule(paras[i].text) for i in range(p.index + 1, len(paras)))
             ):
                 picks[p.index] = "rule"
         yield from remove_paragraphs(text, paras, [(i, "footer", r) for i, r in sorted(picks.items())])
 
     @staticmethod
-    def _footer(p: Paragraph, meta: dict[str, Any]) -> str | None:
-        t = p.text.strip()
+    def _footer(t: str) -> tuple[str, str | None] | None:
+        """The rule that takes paragraph ``t`` (stripped), and the source a ``source`` line names."""
         n = words(t)
-        if n <= 25 and _COPYRIGHT.match(t, timeout=REGEX_TIMEOUT):
-            return "copyright"
-        if n <= 10 and (m := _SOURCE.match(t, timeout=REGEX_TIMEOUT)):
-            credits = credits_slot(meta)
-            if not credits["source"]:
-                credits["source"] = m.group("source")
-            return "source"
-        if n <= 60 and _TIP.match(t, timeout=REGEX_TIMEOUT):
-            return "tip"
-        if n <= 60 and _CONTACT.search(t, timeout=REGEX_TIMEOUT):
-            return "contact"
-        if n <= 50 and _BIO.match(t, timeout=REGEX_TIMEOUT) and not _REPORTED.search(t, timeout=REGEX_TIMEOUT):
-            return "bio"
-        if n <= 50 and _DISCLOSURE.search(t, timeout=REGEX_TIMEOUT):
-            return "disclosure"
-        if n <= 20 and _FILED.match(t, timeout=REGEX_TIMEOUT):
-            return "filed"
+        if n > 60:  # no rule takes a longer paragraph
+            return None
+        found = folded_words(t)
+        named = not _ANY_SET.isdisjoint(found)
+        if (
+            n <= 25
+            and (not _COPYRIGHT_START.isdisjoint(t[:3]) or (named and not _RIGHTS_SET.isdisjoint(found)))
+            and _COPYRIGHT.match(t, timeout=REGEX_TIMEOUT)
+        ):
+            return "copyright", None
+        if (
+            n <= 10
+            and (":" in t or "：" in t)
+            and _SOURCE_OPENS.opens(t)
+            and (m := _SOURCE.match(t, timeout=REGEX_TIMEOUT))
+        ):
+            return "source", m.group("source")
+        if "?" in t and _TIP_OPENS.opens(t) and _TIP.match(t, timeout=REGEX_TIMEOUT):
+            return "tip", None
+        if named and not _CONTACT_SET.isdisjoint(found) and _CONTACT.search(t, timeout=REGEX_TIMEOUT):
+            return "contact", None
+        if (
+            n <= 50
+            and named
+            and not _ROLES_SET.isdisjoint(found)
+            and _may_be_bio(t)
+            and _BIO.match(t, timeout=REGEX_TIMEOUT)
+            and not _REPORTED.search(t, timeout=REGEX_TIMEOUT)
+        ):
+            return "bio", None
+        if n <= 50 and named and not _DISCLOSURE_SET.isdisjoint(found) and _DISCLOSURE.search(t, timeout=REGEX_TIMEOUT):
+            return "disclosure", None
+        if n <= 20 and ":" in t and _FILED_OPENS.opens(t) and _FILED.match(t, timeout=REGEX_TIMEOUT):
+            return "filed", None
         return None
 
 

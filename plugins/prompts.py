@@ -48,7 +48,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.shape import is_short, tail_start, word_runs, words
+from cleanse.shape import Keywords, folded_words, is_short, tail_start, word_runs, words
 from cleanse.text import REGEX_TIMEOUT, Paragraph, paragraphs, remove_paragraphs
 
 _I = regex.IGNORECASE
@@ -132,10 +132,66 @@ _TECH = regex.compile(
 )
 
 
-# A word each match of _NEWSLETTER (and of _CLICK) contains: checked first, as a regex search that
-# finds nothing still costs microseconds per paragraph.
+# A regex call costs microseconds even when it finds nothing (its timeout reads the clock), so each
+# pattern below is tried only when a cheap test on the paragraph's casefolded words says it could
+# match (tests/test_prompts.py checks each test against its pattern): the patterns anchored by
+# ``^\W*`` (or ``^\W{0,3}``) match only when the first word starts with the first word of one of
+# their alternatives (Keywords.opens); in the others each alternative has a word that starts after
+# a ``\b`` or a ``\s`` (Keywords.found_in), and a whole word (_may_find).
+_OPENERS = {
+    "advert": "advertisement advertising sponsored story article continue anzeige werbung publicidade publicidad "
+    "publicité pubblicità реклама 광고 広告 reklama advertentie",
+    "technical": "please javascript your to loading",
+    "consent": "we this by nós utilizamos usamos nous wir мы",
+    "subscribe": "subscribe sign signup register join get receive stay don never assine inscreva cadastre receba "
+    "suscribete suscríbete suscribase suscríbase registrate regístrate recibe abonnez inscrivez recevez abonnieren "
+    "abonniere melden registrieren iscriviti abbonati ricevi подпишитесь подписывайтесь подпишись подписаться "
+    "구독하세요 구독",
+    "follow": "follow like find connect join siga sígue síguenos suivez folgen segui seguiteci подписывайтесь "
+    "следите enjoyed share compartilhe comparte partagez teilen condividi поделитесь",
+    "form": "thanks thank keep check there you by obrigado gracias merci danke спасибо",
+    # Not a pattern: a line of share buttons opens with a button word (see _only_button_words).
+    "share-buttons": _BUTTON_TEXT,
+}
+_ADVERT_OPENS = Keywords(_OPENERS["advert"])
+_TECH_OPENS = Keywords(_OPENERS["technical"])
+_CONSENT_OPENS = Keywords(_OPENERS["consent"])
+_SUBSCRIBE_OPENS = Keywords(_OPENERS["subscribe"])
+_FOLLOW_OPENS = Keywords(_OPENERS["follow"])
+_FORM_OPENS = Keywords(_OPENERS["form"])
+_ANY_OPENS = Keywords(" ".join(_OPENERS.values()))  # one test for them all: most paragraphs open with none
+# What _CONSENT's alternatives are about, after a \s: cookies, or "this site".
+_CONSENT_WORDS = Keywords("cookies site website")
+# The channel _SUBSCRIBE needs after its verb: a word that starts a word in each alternative
+# ("list" for "e-mail list", "entrada" for "caixa de entrada", "почту" for "новост... на почту").
+_CHANNEL_WORDS = Keywords(
+    "newsletters inbox updates alerts notifications list boletim boletín infolettre lettre posteingang rundbrief "
+    "entrada рассылк почту 뉴스레터"
+)
+# A word each _NEWSLETTER match has, found in the casefolded text (_mentions).
 _NEWSLETTER_WORDS = ("newsletter", "뉴스레터", "рассылк", "infolettre", "boletim", "boletín")
-_CLICK_WORDS = ("here", "qui", "quí", "ici", "klicken", "здесь")
+# A word after \s in each _CLICK alternative ("click here", "haz clic aquí", "hier klicken").
+_CLICK_FINDS = Keywords("here aqui aquí cliquez klicken clicca здесь")
+_BOX_FINDS = Keywords("newsletters sign subscribe 뉴스레터 рассылка infolettre")  # after _BOX's \b
+# One test for the three, first: each of their alternatives has one of these as a whole word (it
+# follows a \b or \s, and a \s or \b follows it), or (in _NEWSLETTER) a word that starts "рассылк".
+# A set of whole words needs only the paragraph's words, which the opening test has read already.
+_FIND_TEXT = (
+    "newsletter newsletters 뉴스레터 рассылка infolettre boletim boletín here aqui aquí cliquez klicken clicca здесь "
+    "sign signup subscribe"
+)
+_FIND_WORDS = frozenset(_FIND_TEXT.split())
+
+
+def _may_find(text: str) -> bool:
+    """Whether ``text`` may match _NEWSLETTER, _CLICK or _BOX: False when it has none of their words.
+
+    >>> _may_find("Sign up for our newsletter"), _may_find("Подпишитесь на рассылку"), _may_find("Signs of life")
+    (True, True, False)
+    """
+    found = folded_words(text)
+    # Only "р" and "Р" match the "р" of "рассылк" ignoring case (tests/test_prompts.py checks).
+    return not _FIND_WORDS.isdisjoint(found) or (("р" in text or "Р" in text) and "рассылк" in " ".join(found))
 
 
 def _mentions(text: str, words: tuple[str, ...]) -> bool:
@@ -167,6 +223,21 @@ def is_share_buttons(text: str) -> bool:
     return len(tokens) >= 2 or tokens[0] in {"share", "tweet", "compartilhar", "compartilhe", "partager", "teilen"}
 
 
+def _only_button_words(text: str) -> bool:
+    """Whether the casefolded words of ``text`` are 1 to 12 share-button words: true whenever
+    :func:`is_share_buttons` is, and cheaper (the folded words are cached across cleaners).
+
+    Sound because casefolding keeps word and non-word characters apart (tests/test_prompts.py checks
+    every character), so the folded words are the casefolded word runs, minus any U+0307, which no
+    button word has.
+
+    >>> _only_button_words("Share this:"), _only_button_words("Share prices fell")
+    (True, False)
+    """
+    found = folded_words(text)
+    return 0 < len(found) <= 12 and all(w in _BUTTON_WORDS for w in found)
+
+
 # A prompt addresses the reader: a newsletter named without an imperative needs one of these.
 _ADDRESS = regex.compile(
     r"\b(?:you|your|our|us|here|now|free|today|inbox|você|seu|sua|nosso|nossa|tu|su|nuestro|votre|notre|ihr|unser\w*|ваш\w*|наш\w*)\b",
@@ -186,15 +257,38 @@ class Prompts(Cleaner):
         paras = paragraphs(text)
         if len(paras) < 2:
             return
-        tail = tail_start(paras, 0.5)
+        tail: list[int] = []  # [tail_start(paras, 0.5)] once a rule asks: most documents never do
+
+        def in_tail(p: Paragraph) -> bool:
+            if not tail:
+                tail.append(tail_start(paras, 0.5))
+            return p.index >= tail[0]
+
         picks: dict[int, str] = {}
         for p in paras:
             if p.index in picks:
                 continue
-            reason = self._prompt(p, p.index >= tail)
+            t = p.text
+            n = words(t)
+            if n > 60:  # no rule takes a longer paragraph
+                continue
+            opens = _ANY_OPENS.opens(t)
+            finds = n <= 40 and _may_find(t)
+            if not (opens or finds):  # most paragraphs: no rule can take them
+                continue
+            reason = self._prompt(t, n, opens, finds)
+            if (
+                not reason
+                and finds
+                and _CLICK_FINDS.found_in(t)
+                and in_tail(p)
+                and _CLICK.search(t, timeout=REGEX_TIMEOUT)
+                and _OFFER.search(t, timeout=REGEX_TIMEOUT)
+            ):
+                reason = "click"
             if reason:
                 picks[p.index] = reason
-            elif p.index >= tail and words(p.text) <= 5 and _BOX.search(p.text, timeout=REGEX_TIMEOUT):
+            elif finds and n <= 5 and _BOX_FINDS.found_in(t) and in_tail(p) and _BOX.search(t, timeout=REGEX_TIMEOUT):
                 for i in self._box(paras, p.index):
                     picks.setdefault(i, "signup-box")
         if len(picks) == len(paras):
@@ -202,36 +296,46 @@ class Prompts(Cleaner):
         yield from remove_paragraphs(text, paras, [(i, "prompt", r) for i, r in sorted(picks.items())])
 
     @staticmethod
-    def _prompt(p: Paragraph, in_tail: bool) -> str | None:
-        t = p.text
-        if words(t) <= 12:
-            if _ADVERT.match(t, timeout=REGEX_TIMEOUT):
+    def _prompt(t: str, n: int, opens: bool, finds: bool) -> str | None:
+        """The rule, but ``click``, that takes paragraph ``t`` of ``n`` words (at most 60), if any.
+
+        ``opens`` and ``finds`` say whether ``_ANY_OPENS`` opens ``t`` and whether ``_may_find(t)``.
+        """
+        if opens and n <= 12:
+            if _ADVERT_OPENS.opens(t) and _ADVERT.match(t, timeout=REGEX_TIMEOUT):
                 return "advert"
-            if is_share_buttons(t) and any(w.casefold() in _BUTTON_CORE for w in word_runs(t)):
+            if (
+                _only_button_words(t)
+                and is_share_buttons(t)
+                and any(w.casefold() in _BUTTON_CORE for w in word_runs(t))
+            ):
                 return "share-buttons"
-            if _TECH.match(t, timeout=REGEX_TIMEOUT):
+            if _TECH_OPENS.opens(t) and _TECH.match(t, timeout=REGEX_TIMEOUT):
                 return "technical"
-        if words(t) <= 60 and _CONSENT.match(t, timeout=REGEX_TIMEOUT):
+        if (
+            opens
+            and _CONSENT_OPENS.opens(t)
+            and _CONSENT_WORDS.found_in(t)
+            and _CONSENT.match(t, timeout=REGEX_TIMEOUT)
+        ):
             return "consent"
-        if words(t) <= 30:
-            if _SUBSCRIBE.search(t, timeout=REGEX_TIMEOUT) or (
-                _mentions(t, _NEWSLETTER_WORDS)
+        if n <= 30:
+            if (
+                opens
+                and _SUBSCRIBE_OPENS.opens(t)
+                and _CHANNEL_WORDS.found_in(t)
+                and _SUBSCRIBE.search(t, timeout=REGEX_TIMEOUT)
+            ) or (
+                finds
+                and _mentions(t, _NEWSLETTER_WORDS)
                 and _NEWSLETTER.search(t, timeout=REGEX_TIMEOUT)
                 and _ADDRESS.search(t, timeout=REGEX_TIMEOUT)
             ):
                 return "subscribe"
-            if _FOLLOW.search(t, timeout=REGEX_TIMEOUT):
+            if opens and _FOLLOW_OPENS.opens(t) and _FOLLOW.search(t, timeout=REGEX_TIMEOUT):
                 return "follow"
-            if _FORM.search(t, timeout=REGEX_TIMEOUT):
+            if opens and _FORM_OPENS.opens(t) and _FORM.search(t, timeout=REGEX_TIMEOUT):
                 return "form"
-        if (
-            in_tail
-            and words(t) <= 40
-            and _mentions(t, _CLICK_WORDS)
-            and _CLICK.search(t, timeout=REGEX_TIMEOUT)
-            and _OFFER.search(t, timeout=REGEX_TIMEOUT)
-        ):
-            return "click"
         return None
 
     @staticmethod

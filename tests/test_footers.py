@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanse.pipeline import Pipeline
+from cleanse.plugins import footers as F
 from cleanse.plugins.footers import Footers
+from cleanse.shape import words
 
 BODY = (
     "NASA on Monday enlisted the engineering muscle of the commercial space industry to build landers that "
@@ -73,3 +80,114 @@ def test_body_at_the_end_stays(kept: str) -> None:
 def test_footer_words_high_up_stay() -> None:
     text = "© Reuters\n" + BODY
     assert clean(text)[0] == text
+
+
+def _unguarded(t: str) -> tuple[str, str | None] | None:
+    """Footers._footer as it was before its cheap tests: each pattern tried in turn."""
+    n = words(t)
+    if n <= 25 and F._COPYRIGHT.match(t):
+        return "copyright", None
+    if n <= 10 and (m := F._SOURCE.match(t)):
+        return "source", m.group("source")
+    if n <= 60 and F._TIP.match(t):
+        return "tip", None
+    if n <= 60 and F._CONTACT.search(t):
+        return "contact", None
+    if n <= 50 and F._BIO.match(t) and not F._REPORTED.search(t):
+        return "bio", None
+    if n <= 50 and F._DISCLOSURE.search(t):
+        return "disclosure", None
+    if n <= 20 and F._FILED.match(t):
+        return "filed", None
+    return None
+
+
+ROLES = (
+    "writer reporter editor correspondent columnist journalist contributor curator author freelancer producer intern "
+    "critic blogger staff"
+)
+# At least one line for each alternative of each pattern.
+MATCHING = [
+    "© Reuters", "ⓒ 2024 Yonhap", "Ⓒ 2024", "(c) 2019 AP", "Copyright © 2020", "Copyright ⓒ Entermedia",
+    "Copyright (c) 2020", "copyright 2019 Inexhibit", "Copyright by AP", "Copyright The Times", "copyright nytimes.com",
+    "Copr. 2020 X", "All rights reserved.", "2024 Acme Inc. All Rights Reserved", "Todos os direitos reservados",
+    "Todos los derechos reservados", "Alle Rechte vorbehalten", "Tous droits réservés", "Tutti i diritti riservati",
+    "Все права защищены",
+    "SOURCE: Al Jazeera", "Sources: AP", "Fonte: Folha", "Fuente: EFE", "Quelle: dpa", "Источник: ТАСС",
+    "출처: 연합뉴스", "来源：新华社", "出典：共同通信",
+    "Have a tip?", "Got any news tips?", "Do you have a story idea?", "Have any story tips?",
+    "She may be reached at x@example.com", "He can be contacted by email", "Write letters to the editor here",
+    "We'd like to hear from you", "We would love to hear your story", "Send us your news tips",
+    "Eric Song is IGN's deal curator.", "Jane Roe was a staff writer.", "Mary Ann Smith is an editor at the paper.",
+    "J.K. Rowling is the author of many books.", "Conor O'Brien is our correspondent in Dublin.",
+    "If you buy something through our links, we may earn a commission.",
+    "If you purchase a product we may get a share.", "We may earn an affiliate commission.",
+    "IGN might get a share of the sale.", "This post contains affiliate links.", "The page includes affiliate links.",
+    "Filed under: Space", "Tags: moon, NASA", "Tagged with: moon", "Tagged: moon", "Posted in: News",
+    "Categories: Science", "Category: Space", "We may receive a small commission.",
+    *(f"Jane Roe is a {role} here." for role in ROLES.split()),
+]  # fmt: skip
+
+
+def _variants(line: str) -> list[str]:
+    """``line`` in other cases, after leading punctuation, and with letters that fold alike (İ, ſ, K)."""
+    out = []
+    for v in (line, line.upper(), line.lower(), line.title(), line.swapcase()):
+        out += [v, f"— {v}", f"«{v}»", f"...{v}", f"* {v}", f"'{v}", f"({v})"]
+    out += [line.replace("i", "İ").replace("I", "İ"), line.replace("s", "ſ"), line.replace("k", "\u212a")]
+    return out
+
+
+@pytest.mark.parametrize("line", MATCHING)
+def test_the_cheap_tests_never_hide_a_footer(line: str) -> None:
+    assert _unguarded(line) is not None, "a line of MATCHING must be a footer"
+    for v in _variants(line):
+        assert Footers._footer(v) == _unguarded(v), v
+
+
+_PIECES = sorted(
+    {
+        w
+        for p in (F._COPYRIGHT, F._SOURCE, F._TIP, F._CONTACT, F._BIO, F._DISCLOSURE, F._FILED)
+        for w in regex.findall(r"[^\W\d_]{2,}", p.pattern)
+    }
+    | {"Eric", "Song", "IGN", "2024", "©", "ⓒ", "(c)", "x@y.com", "O'Brien", "J.K."}
+)
+_SEPARATORS = st.sampled_from([" ", "  ", "-", "'", "?", ": ", "：", "—", ", ", "«", ".", "\u00a0", "\t"])
+_lines = st.lists(st.tuples(st.sampled_from(_PIECES), _SEPARATORS), max_size=12).map(
+    lambda parts: "".join(w + s for w, s in parts)
+)
+
+
+@given(st.sampled_from(["", "— ", "(", "©", "1 ", "Новости "]), _lines, st.sampled_from([str, str.upper, str.title]))
+def test_the_cheap_tests_never_hide_a_footer_in_any_text(prefix: str, line: str, case: Callable[[str], str]) -> None:
+    text = case(prefix + line).strip()
+    assert Footers._footer(text) == _unguarded(text), text
+
+
+@pytest.mark.parametrize("line", ["______", "* * *", "---", "•••", " - - - ", "__", "**a**", "— § —", "…", "²²²"])
+def test_is_rule_is_the_rule_pattern(line: str) -> None:
+    assert F._is_rule(line) == bool(F._RULE.match(line.strip()))
+
+
+def test_letters_and_digits_are_word_characters() -> None:
+    # What _is_rule rests on: a Python letter or decimal digit is never [\W_] to regex.
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert not [c for c in regex.findall(r"[\W_]", everything) if c.isalpha() or c.isdecimal()]
+
+
+def test_capitalized_says_yes_to_every_uppercase_letter() -> None:
+    # What _may_be_bio rests on: \p{Lu} (regex's tables, maybe newer than Python's) is caught by _capitalized,
+    # and str.split splits at every \s of regex.
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert all(F._capitalized(c) for c in regex.findall(r"\p{Lu}", everything))
+    assert all(c.isspace() for c in regex.findall(r"\s", everything))
+
+
+def test_letters_of_the_whole_words_fold_to_themselves() -> None:
+    # The whole-word tests compare casefolded words: every character that matches one of their letters
+    # ignoring case must casefold to that letter (U+0307, the dot of "İ", left out).
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in set("".join(F._ANY_SET)):
+        for c in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
+            assert c.casefold().replace("\u0307", "") == letter, (letter, hex(ord(c)))

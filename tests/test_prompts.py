@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanse.pipeline import Pipeline
+from cleanse.plugins import prompts as P
 from cleanse.plugins.prompts import Prompts
+from cleanse.shape import fold, folded_words, word_runs
 
 BODY = (
     "The Steelers spent Monday trying to distance themselves from Thursday night's fight that led to "
@@ -120,3 +125,148 @@ def test_body_lines_with_chrome_words_stay(kept: str) -> None:
     first, rest = BODY.split("\n", 1)
     text = f"{first}\n{kept}\n{rest}"
     assert clean(text) == (text, [])
+
+
+# The cheap tests made before each pattern: whenever the pattern matches, each of its tests must say yes.
+GUARDS = [
+    ("advert", P._ADVERT.match, [P._ADVERT_OPENS.opens, P._ANY_OPENS.opens]),
+    ("technical", P._TECH.match, [P._TECH_OPENS.opens, P._ANY_OPENS.opens]),
+    ("consent", P._CONSENT.match, [P._CONSENT_OPENS.opens, P._CONSENT_WORDS.found_in, P._ANY_OPENS.opens]),
+    ("subscribe", P._SUBSCRIBE.search, [P._SUBSCRIBE_OPENS.opens, P._CHANNEL_WORDS.found_in, P._ANY_OPENS.opens]),
+    ("follow", P._FOLLOW.search, [P._FOLLOW_OPENS.opens, P._ANY_OPENS.opens]),
+    ("form", P._FORM.search, [P._FORM_OPENS.opens, P._ANY_OPENS.opens]),
+    (
+        "newsletter",
+        P._NEWSLETTER.search,
+        [lambda t: P._mentions(t, P._NEWSLETTER_WORDS), P._may_find],
+    ),
+    ("click", P._CLICK.search, [P._CLICK_FINDS.found_in, P._may_find]),
+    ("box", P._BOX.search, [P._BOX_FINDS.found_in, P._may_find]),
+    ("share-buttons", P.is_share_buttons, [P._only_button_words, P._ANY_OPENS.opens]),
+]
+
+# At least one line for each alternative of each pattern.
+MATCHING = [
+    "Advertisement", "Advertising", "Sponsored content", "Story continues below advertisement",
+    "Article continues after this ad", "Continue reading the main story", "Continue reading below", "Anzeige",
+    "Werbung", "Publicidade", "Publicidad", "Publicité", "Pubblicità", "Реклама", "광고", "【広告】", "Reklama",
+    "Advertentie",
+    "Please enable JavaScript to view", "JavaScript is disabled", "JavaScript is required",
+    "Your browser does not support the video tag", "To view this video, please enable it", "Loading...",
+    "We use cookies to improve", "We use cookies and similar technologies on", "This site uses cookies",
+    "This website uses cookies", "By using this site you agree", "By continuing to use our website",
+    "By continuing to browse this site", "Nós usamos cookies", "Utilizamos cookies", "Usamos cookies",
+    "Nous utilisons des cookies", "Wir verwenden Cookies", "Мы используем файлы cookie", "Мы используем cookie",
+    "Subscribe to our newsletter", "Sign up for email updates", "Signup for alerts", "Register for notifications",
+    "Join our e-mail list", "Get the mailing list", "Receive our email list", "Stay up to date with our newsletter",
+    "Stay informed: newsletters", "Stay on top of the news with our inbox", "Don't miss our newsletter",
+    "Dont miss the updates", "Never miss an update: alerts", "Assine o boletim", "Inscreva-se na newsletter",
+    "Cadastre-se na caixa de entrada", "Receba nosso boletim", "Suscríbete al boletín", "Suscribete al boletín",
+    "Suscríbase a la bandeja de entrada", "Regístrate al boletín", "Registrate newsletter", "Recibe el boletín",
+    "Abonnez-vous à l'infolettre", "Inscrivez-vous à la lettre d'information", "Recevez notre newsletter",
+    "Abonnieren Sie unseren Newsletter", "Abonniere den Rundbrief", "Melden Sie sich für den Newsletter an",
+    "Registrieren Sie sich für den Posteingang", "Iscriviti alla newsletter", "Abbonati alla newsletter",
+    "Ricevi la newsletter", "Подпишитесь на нашу рассылку", "Подписывайтесь на рассылку",
+    "Подпишись на новости на почту", "Подписаться на рассылки", "구독하세요 뉴스레터", "구독 뉴스레터",
+    "Follow us on Twitter", "Like us on Facebook", "Find us on Instagram", "Connect with us on LinkedIn",
+    "Join us on Telegram", "Siga-nos no Instagram", "Síguenos en redes sociales", "Sígue en YouTube",
+    "Suivez-nous sur les réseaux sociaux", "Folgen Sie uns in den sozialen Medien", "Seguiteci su TikTok",
+    "Segui su Threads", "Подписывайтесь на наши соцсети", "Следите за нами в соцсетях", "Follow x@nytimes",
+    "Follow and send it to a friend", "Follow and tell your friends", "Siga e mande para um amigo",
+    "Like this story? Share it", "Like this article?", "Like this post?", "Enjoyed this story?",
+    "Enjoyed this article?", "Share this", "Share it with", "Compartilhe", "Comparte", "Partagez",
+    "Teilen Sie", "Condividi", "Поделитесь",
+    "Thanks for signing up!", "Thank you for subscribing", "Thanks for registering", "Keep an eye on your inbox",
+    "Check your inbox", "There was an error processing your subscription", "There was an error processing your request",
+    "You're subscribed", "You are now signed up", "You're all set", "By signing up you agree",
+    "By subscribing, you accept", "By clicking below you consent", "Obrigado por se inscrever",
+    "Obrigado por assinar", "Gracias por suscribirte", "Merci de votre inscription", "Danke für Ihre Anmeldung",
+    "Спасибо за подписку",
+    "The newsletter: sign up", "Our newsletters, subscribe", "Subscribe to the 뉴스레터", "рассылка подписка",
+    "Infolettre: inscrivez-vous", "Boletim, assine", "El boletín: suscribete", "Abonnez-vous à l'infolettre",
+    "Iscriviti alla newsletter", "구독 뉴스레터",
+    "Click here", "Tap here", "Clique aqui", "Haz clic aquí", "Cliquez ici", "Hier klicken", "Clicca qui",
+    "Нажмите здесь",
+    "Newsletter", "Newsletters", "Sign up", "Signup", "Subscribe", "뉴스레터", "Рассылка", "Infolettre",
+    "Share this:", "Tweet", "Click to share on Twitter (Opens in new window)", "Like this: Like Loading...",
+    "Facebook Twitter Email", "Поделиться Facebook",
+]  # fmt: skip
+
+
+def _variants(line: str) -> list[str]:
+    """``line`` in other cases, after leading punctuation, and with letters that fold alike (İ, ſ, K)."""
+    out = []
+    for v in (line, line.upper(), line.lower(), line.title(), line.swapcase()):
+        out += [v, f"— {v}", f"«{v}»", f"...{v}", f"* {v}", f"'{v}"]
+    out += [line.replace("i", "İ").replace("I", "İ"), line.replace("s", "ſ"), line.replace("k", "\u212a")]
+    return out
+
+
+@pytest.mark.parametrize("line", MATCHING)
+def test_the_guards_say_yes_to_each_alternative(line: str) -> None:
+    assert any(pattern(line) for _, pattern, _ in GUARDS), "a line of MATCHING must match a pattern"
+    for v in _variants(line):
+        for name, pattern, guards in GUARDS:
+            if pattern(v):
+                assert all(guard(v) for guard in guards), (name, v)
+
+
+_PIECES = sorted(
+    {w for _, p, _ in GUARDS if hasattr(p, "__self__") for w in regex.findall(r"[^\W\d_]{2,}", p.__self__.pattern)}
+    | set(P._BUTTON_WORDS)
+)
+_SEPARATORS = st.sampled_from([" ", "  ", "-", "'", "?", ": ", "—", ", ", "@", "«", ".", "\u00a0"])
+_lines = st.lists(st.tuples(st.sampled_from(_PIECES), _SEPARATORS), max_size=10).map(
+    lambda parts: "".join(w + s for w, s in parts)
+)
+
+
+@given(
+    st.tuples(st.sampled_from(["", "— ", "'", "1 ", "Новости "]), _lines, st.sampled_from([str, str.upper, str.title]))
+)
+def test_the_guards_say_yes_whenever_their_pattern_matches(parts: tuple) -> None:  # type: ignore[type-arg]
+    prefix, line, case = parts
+    text = case(prefix + line)
+    for name, pattern, guards in GUARDS:
+        if pattern(text):
+            assert all(guard(text) for guard in guards), (name, text)
+
+
+def test_casefolding_keeps_word_and_non_word_characters_apart() -> None:
+    # What _only_button_words rests on: the words of the casefolded text are the casefolded words.
+    word = regex.compile(r"\w")
+    for c in map(chr, range(0x110000)):
+        folded = c.casefold()
+        if folded != c:
+            is_word = bool(word.match(c))
+            assert all(bool(word.match(f)) == is_word for f in folded.replace("\u0307", "")), hex(ord(c))
+
+
+def test_letters_that_match_ignoring_case_fold_to_the_letter() -> None:
+    # What _mentions and _may_find rest on, for the letters of the words they look for.
+    letters = set("".join(P._NEWSLETTER_WORDS)) | set("".join(P._FIND_WORDS))
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in letters:
+        for c in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
+            assert c.casefold().replace("\u0307", "") == letter, (letter, hex(ord(c)))
+
+
+_SCRIPTS = st.sampled_from(
+    ["Sign UP", "«Подпишитесь»", "뉴스레터", "広告です", "x\u0307", "İ", "Straße", "ǅ", "½", "−"]
+)
+_TEXTS = st.lists(_SCRIPTS | st.text(max_size=8) | st.sampled_from([" ", "\u00a0", "—", "“", "’", "\ud800"])).map(
+    "".join
+)
+
+
+@given(_TEXTS)
+def test_folded_words_are_the_word_runs_of_the_folded_text(text: str) -> None:
+    # The guards read shape.folded_words; whatever path it takes (Latin-1, UTF-8 bytes, regex), it must
+    # give the word runs regex finds in the folded text.
+    assert folded_words(text) == tuple(word_runs(fold(text)))
+
+
+def test_only_two_letters_match_the_first_of_rassylk() -> None:
+    # What _may_find rests on.
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert sorted(regex.findall("р", everything, flags=regex.IGNORECASE)) == ["Р", "р"]
