@@ -175,14 +175,12 @@ class Footers(Cleaner):
                     if not credits["source"]:
                         credits["source"] = source
                 picks[p.index] = reason
-        # A rule line goes only when footers follow it or it ends the text.
-        for p in last:
-            if (
-                _is_rule(p.text)
-                and in_tail(p)
-                and all(i in picks or _is_rule(paras[i].text) for i in range(p.index + 1, len(paras)))
-            ):
-                picks[p.index] = "rule"
+        # A rule line goes only when footers (or rules) are all that follow it: walked from the end, past the
+        # last few paragraphs, so that a run of rules longer than them goes whole (and a second run finds none).
+        i = len(paras) - 1
+        while i >= 1 and (i in picks or (_is_rule(paras[i].text) and in_tail(paras[i]))):
+            picks.setdefault(i, "rule")
+            i -= 1
         yield from remove_paragraphs(text, paras, [(i, "footer", r) for i, r in sorted(picks.items())])
 
     @staticmethod

@@ -191,3 +191,10 @@ def test_letters_of_the_whole_words_fold_to_themselves() -> None:
     for letter in set("".join(F._ANY_SET)):
         for c in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
             assert c.casefold().replace("\u0307", "") == letter, (letter, hex(ord(c)))
+
+
+def test_a_run_of_rules_longer_than_the_last_paragraphs_goes_whole() -> None:
+    text, reasons, _ = clean(BODY + "\n* * *" * 7 + "\n© 2024 The Gazette")
+    assert text == BODY
+    assert reasons == ["rule"] * 7 + ["copyright"]
+    assert clean(text)[0] == text

@@ -36,3 +36,7 @@ FOOTER_LOOKALIKE = GeneratedDocument(
 
 # Fixed: dateline again: removing one dateline can bare another, so a second cleaning removes more.
 REBARED = "A(A)-AAA – 0"
+
+# Fixed: footers looked for rule lines only among the last five paragraphs, so a run of six rules
+# lost five and kept one, which a second cleaning removed (not idempotent).
+RULES = "0\n:::\n:::\n:::\n:::\n:::\n:::"
