@@ -2,7 +2,7 @@
 
 The corpus is real news text: trafilatura's text of the news-dev pages
 (``../shared/bench/news-dev``), written as JSONL records and repeated, with
-fresh ids, to the size asked for. Built corpora are kept in a work folder
+fresh ids and each copy made distinct (:func:`variant`), to the size asked for. Built corpora are kept in a work folder
 (default: ``$TMPDIR/cleanse-bench``) and reused.
 """
 
@@ -49,9 +49,28 @@ def news_texts(bench: Path = DEFAULT_BENCH, work: Path = DEFAULT_WORK) -> list[t
     return texts
 
 
+def variant(text: str, copy: int) -> str:
+    """``text`` made distinct for its ``copy``-th repeat: spaces after each line's sixth word doubled by ``copy``'s bits.
+
+    The cleaners cache what they learn about a paragraph by its text; copies that repeat paragraphs verbatim
+    would be cleaned from those caches, faster than new documents are. A doubled space changes no rule's outcome.
+
+    >>> variant("a b c d e f g h i", 0), variant("a b c d e f g h i", 5)
+    ('a b c d e f g h i', 'a b c d e f  g h  i')
+    """
+    if not copy:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        parts = line.split(" ")
+        head, tail = " ".join(parts[:6]), parts[6:]  # openings (datelines, labels) left as they are
+        lines.append(head + "".join(("  " if copy >> i & 1 else " ") + w for i, w in enumerate(tail)))
+    return "\n".join(lines)
+
+
 def corpus(mb: float, bench: Path = DEFAULT_BENCH, work: Path = DEFAULT_WORK) -> Path:
-    """A JSONL corpus of about ``mb`` megabytes of news records (built once)."""
-    path = work / f"news-{mb:g}MB.jsonl"
+    """A JSONL corpus of about ``mb`` megabytes of news records, no two alike (built once)."""
+    path = work / f"news-distinct-{mb:g}MB.jsonl"
     if path.exists():
         return path
     texts = news_texts(bench, work)
@@ -61,7 +80,7 @@ def corpus(mb: float, bench: Path = DEFAULT_BENCH, work: Path = DEFAULT_WORK) ->
     with tmp.open("w", encoding="utf-8") as fh:
         while size < target:
             key, text = texts[n % len(texts)]
-            line = json.dumps({"id": f"{key}-{n}", "text": text}, ensure_ascii=False) + "\n"
+            line = json.dumps({"id": f"{key}-{n}", "text": variant(text, n // len(texts))}, ensure_ascii=False) + "\n"
             fh.write(line)
             size += len(line.encode("utf-8"))
             n += 1
