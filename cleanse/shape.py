@@ -44,13 +44,16 @@ def words(text: str) -> int:
     if count is None:
         count = _count_words(text)
         if len(text) <= 2000:  # paragraphs, asked about by several cleaners in turn
-            if len(_counted) >= 8192:
+            if len(_counted) >= _CACHE_LIMIT:
                 _counted.clear()
             _counted[text] = count
     return count
 
 
 _counted: dict[str, int] = {}
+# What the caches of this module are for is the cleaners of one document asking in turn about its
+# paragraphs; a few documents' worth of entries is enough, and keeps a worker's memory small.
+_CACHE_LIMIT = 1024
 
 
 def _count_words(text: str) -> int:
@@ -196,7 +199,6 @@ _last_counted: tuple[tuple[Paragraph, ...], tuple[int, ...]] = ((), (0,))
 # Casefolded word runs of paragraph-sized texts, asked for by several cleaners in turn.
 _folded: dict[str, tuple[str, ...]] = {}
 _prefix_sets: dict[tuple[str, int], frozenset[str]] = {}
-_CACHE_LIMIT = 8192
 _STEM = 4  # keywords are compared by their first four letters (fewer for shorter keywords)
 
 
