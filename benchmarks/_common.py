@@ -50,7 +50,7 @@ def news_texts(bench: Path = DEFAULT_BENCH, work: Path = DEFAULT_WORK) -> list[t
 
 
 def variant(text: str, copy: int) -> str:
-    """``text`` made distinct for its ``copy``-th repeat: spaces after each line's sixth word doubled by ``copy``'s bits.
+    """``text`` made distinct for its ``copy``-th repeat: spaces after a line's sixth word doubled by ``copy``'s bits.
 
     The cleaners cache what they learn about a paragraph by its text; copies that repeat paragraphs verbatim
     would be cleaned from those caches, faster than new documents are. A doubled space changes no rule's outcome.

@@ -67,8 +67,16 @@ def _count_words(text: str) -> int:
         pass
     else:
         return len(latin1.translate(_LATIN1_WORDS).split())
-    runs = _WORD_RUNS.fullmatch(text, timeout=REGEX_TIMEOUT)
-    tokens = len(runs.captures(1)) if runs else 0
+    for c in "\xa0\xab\xbb":  # no-break space, guillemets: common beside other scripts, and non-word
+        if c in text:
+            text = text.replace(c, " ")
+    utf8 = text.encode("utf-8", "surrogatepass")
+    if utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass").isalpha():
+        # Every non-ASCII character a letter (a word character): runs split at ASCII non-word bytes only.
+        tokens = len(utf8.translate(_UTF8_WORDS).split())
+    else:  # marks, digits, symbols of other scripts: as regex sees them
+        runs = _WORD_RUNS.fullmatch(text, timeout=REGEX_TIMEOUT)
+        tokens = len(runs.captures(1)) if runs else 0
     if _below_u0800(text) or max(text) < "\u0e00":  # below Thai, the first dense script
         return tokens
     dense = _DENSE_CHARS.fullmatch(text, timeout=REGEX_TIMEOUT)

@@ -107,3 +107,25 @@ def test_words_before_answers_again_only_for_the_same_paragraphs() -> None:
 )
 def test_word_runs_are_the_regex_runs(text: str) -> None:
     assert word_runs(text) == _WORD.findall(text)
+
+
+def _words_by_regex(text: str) -> int:
+    """words() as first written: regex matches only."""
+    for c in "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026":
+        text = text.replace(c, " ")
+    tokens = len(regex.findall(r"\w+", text))
+    dense = len(regex.findall(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]", text))
+    return tokens + dense // 2
+
+
+_SCRIPTS = st.sampled_from(
+    ["Путин заявил", "뉴스레터를", "«Подпишитесь»", "\xa0", "相关阅读", "ไทย", "Ελλάδα", "עברית", "العربية", "हिन्दी",
+     "é", "ß", "١٢", "²", "̈", "—", "…", "’", "_", "x", " ", "\n", ",", "1", "\U0001d400", "ǅ", "ª"]
+)  # fmt: skip
+
+
+@given(st.lists(_SCRIPTS, max_size=10).map("".join) | st.text(max_size=30))
+def test_words_counts_what_the_regex_counts(text: str) -> None:
+    from cleanse.shape import _count_words
+
+    assert _count_words(text) == _words_by_regex(text)
