@@ -57,39 +57,30 @@ _CACHE_LIMIT = 1024
 
 
 def _count_words(text: str) -> int:
-    tokens = len(_split_words(text))
+    if not text.isascii():
+        for c in _PROSE_PUNCT:
+            if c in text:
+                text = text.replace(c, " ")
+    try:  # most paragraphs are Latin-1 (max(text) < "\u0100"): no regex at all
+        latin1 = text.encode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return len(latin1.translate(_LATIN1_WORDS).split())
+    for c in "\xa0\xab\xbb":  # no-break space, guillemets: common beside other scripts, and non-word
+        if c in text:
+            text = text.replace(c, " ")
+    utf8 = text.encode("utf-8", "surrogatepass")
+    if utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass").isalpha():
+        # Every non-ASCII character a letter (a word character): runs split at ASCII non-word bytes only.
+        tokens = len(utf8.translate(_UTF8_WORDS).split())
+    else:  # marks, digits, symbols of other scripts: as regex sees them
+        runs = _WORD_RUNS.fullmatch(text, timeout=REGEX_TIMEOUT)
+        tokens = len(runs.captures(1)) if runs else 0
     if _below_u0800(text) or max(text) < "\u0e00":  # below Thai, the first dense script
         return tokens
     dense = _DENSE_CHARS.fullmatch(text, timeout=REGEX_TIMEOUT)
     return tokens + (len(dense.captures(1)) if dense else 0) // 2
-
-
-def _split_words(text: str) -> list[str]:
-    """``regex.findall(r"\\w+", text)``, by string and byte methods where they can tell, else one regex match.
-
-    >>> _split_words("Read more — the plan’s cost"), _split_words("«Подпишитесь» на 뉴스레터!")
-    (['Read', 'more', 'the', 'plan', 's', 'cost'], ['Подпишитесь', 'на', '뉴스레터'])
-    """
-    plain = text
-    if not plain.isascii():  # prose punctuation is all non-word: a space does as well, and is Latin-1
-        for c in _PROSE_PUNCT:
-            if c in plain:
-                plain = plain.replace(c, " ")
-    try:  # most paragraphs: Latin-1, no regex (and no max(), slow over a long str)
-        latin1 = plain.encode("latin-1")
-    except UnicodeEncodeError:
-        pass
-    else:  # non-word bytes become spaces; no word character is a space
-        return latin1.translate(_LATIN1_WORDS).decode("latin-1").split()
-    for c in "\xa0\xab\xbb":  # no-break space, guillemets: common beside other scripts, and non-word
-        if c in plain:
-            plain = plain.replace(c, " ")
-    utf8 = plain.encode("utf-8", "surrogatepass")
-    if utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass").isalpha():
-        # Every non-ASCII character a letter (a word character): runs split at ASCII non-word bytes only.
-        return utf8.translate(_UTF8_WORDS).decode("utf-8", "surrogatepass").split()
-    runs = _WORD_RUNS.fullmatch(text, timeout=REGEX_TIMEOUT)  # marks, digits, symbols of other scripts
-    return runs.captures(1) if runs else []
 
 
 # Each UTF-8 byte from 0xE0 (the lead byte of a character from U+0800) made 0xFF, every other byte 0.
@@ -111,7 +102,17 @@ def word_runs(text: str) -> list[str]:
     >>> word_runs("Read more: the plan's cost")
     ['Read', 'more', 'the', 'plan', 's', 'cost']
     """
-    return _split_words(text)
+    plain = text
+    if not plain.isascii():  # prose punctuation is non-word, as a space is: the runs stay the same
+        for c in _PROSE_PUNCT:
+            if c in plain:
+                plain = plain.replace(c, " ")
+    try:  # Latin-1 text: no regex at all
+        latin1 = plain.encode("latin-1")
+    except UnicodeEncodeError:
+        runs = _WORD_RUNS.fullmatch(text, timeout=REGEX_TIMEOUT)
+        return runs.captures(1) if runs else []
+    return [w.decode("latin-1") for w in latin1.translate(_LATIN1_WORDS).split()]
 
 
 def is_list_item(text: str) -> bool:
@@ -226,7 +227,24 @@ def folded_words(text: str) -> tuple[str, ...]:
     """
     got = _folded.get(text)
     if got is None:
-        got = tuple(_split_words(fold(text)))
+        folded = fold(text)
+        if not folded.isascii():  # prose punctuation is all non-word: a space does as well, and is Latin-1
+            for c in _PROSE_PUNCT:
+                if c in folded:
+                    folded = folded.replace(c, " ")
+        try:  # most paragraphs: Latin-1, no regex (and no max(), slow over a long str)
+            latin1 = folded.encode("latin-1")
+        except UnicodeEncodeError:
+            for c in "\xa0\xab\xbb":  # no-break space, guillemets: common beside other scripts
+                if c in folded:
+                    folded = folded.replace(c, " ")
+            utf8 = folded.encode("utf-8", "surrogatepass")
+            if utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass").isalpha():
+                got = tuple(utf8.translate(_UTF8_WORDS).decode("utf-8", "surrogatepass").split())
+            else:  # marks, digits, symbols of other scripts: as regex sees them
+                got = tuple(word_runs(folded))
+        else:  # non-word bytes become spaces; no word character is a space
+            got = tuple(latin1.translate(_LATIN1_WORDS).decode("latin-1").split())
         if len(text) <= 2000:
             if len(_folded) >= _CACHE_LIMIT:
                 _folded.clear()
