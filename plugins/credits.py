@@ -28,7 +28,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.text import REGEX_TIMEOUT, add_unique, credits_slot, paragraphs, remove_paragraphs
+from cleanse.text import REGEX_TIMEOUT, Paragraph, add_unique, credits_slot, paragraphs, remove_paragraphs
 
 BYLINE_HEAD, BYLINE_TAIL = 5, 3
 _BYLINE = regex.compile(r"\s*(?:By|BY)\s+(?P<names>[^|·•]{2,150}?)(?:\s*[|·•]\s*(?P<outlet>[^|·•]{2,60}?))?\s*")
@@ -158,26 +158,65 @@ class Credits(Cleaner):
 
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
         paras = paragraphs(text)
-        picks = []
-        tail = len(paras) - BYLINE_TAIL
-        for p in paras:
-            near_edge = p.index < BYLINE_HEAD or p.index >= tail
-            byline = parse_byline(p.text) if near_edge else None
-            if byline is not None:
-                picks.append((p.index, "byline", "byline"))
-                slot = credits_slot(meta)
-                add_unique(slot["authors"], *byline[0])
-                slot["source"] = slot["source"] or byline[1]
-            elif (roles := _credit_line(p.text)) is not None:
-                picks.append((p.index, "credit", "credit-line"))
-                for role, found in roles.items():
-                    add_unique(credits_slot(meta)[role], *found)
-            elif _may_be_origin(p.text) and (origin := _ORIGIN.fullmatch(p.text, timeout=REGEX_TIMEOUT)):
-                picks.append((p.index, "credit", "originally-published"))
-                slot = credits_slot(meta)
-                slot["source"] = slot["source"] or origin.group("source").strip()
-                add_unique(slot["authors"], *(split_names(origin.group("names") or "") or []))
-        yield from remove_paragraphs(text, paras, picks)
+        found: dict[int, tuple[str, Any]] = {}  # what each paragraph was found to be, asked once
+        near = _near_edges(paras, set())
+        while True:
+            picks = {p.index: what for p in paras if (what := self._what(p, p.index in near, found)) is not None}
+            # Removing lines brings others to an edge, where a second cleaning would take them for bylines:
+            # the edges are counted in the paragraphs kept, until they stay where they are.
+            grown = near | _near_edges(paras, set(picks))
+            if grown == near:
+                break
+            near = grown
+        for i in sorted(picks):
+            kind, value = picks[i]
+            slot = credits_slot(meta)
+            if kind == "byline":
+                add_unique(slot["authors"], *value[0])
+                slot["source"] = slot["source"] or value[1]
+            elif kind == "credit-line":
+                for role, names in value.items():
+                    add_unique(slot[role], *names)
+            else:
+                slot["source"] = slot["source"] or value.group("source").strip()
+                add_unique(slot["authors"], *(split_names(value.group("names") or "") or []))
+        kinds = {"byline": "byline", "credit-line": "credit", "originally-published": "credit"}
+        yield from remove_paragraphs(text, paras, [(i, kinds[picks[i][0]], picks[i][0]) for i in sorted(picks)])
+
+    @staticmethod
+    def _what(p: Paragraph, near_edge: bool, found: dict[int, tuple[str, Any]]) -> tuple[str, Any] | None:
+        """``("byline", parsed)``, ``("credit-line", roles)``, ``("originally-published", match)`` or None."""
+        key = p.index if near_edge else -1 - p.index  # a paragraph away from the edges is no byline
+        if key in found:
+            return found[key] if found[key][0] else None
+        what: tuple[str, Any] = ("", None)
+        if near_edge and (byline := parse_byline(p.text)) is not None:
+            what = ("byline", byline)
+        elif (roles := _credit_line(p.text)) is not None:
+            what = ("credit-line", roles)
+        elif _may_be_origin(p.text) and (origin := _ORIGIN.fullmatch(p.text, timeout=REGEX_TIMEOUT)):
+            what = ("originally-published", origin)
+        found[key] = what
+        return what if what[0] else None
+
+
+def _near_edges(paras: list[Paragraph], removed: set[int]) -> set[int]:
+    """Indices of the paragraphs with fewer than BYLINE_HEAD kept paragraphs before them or BYLINE_TAIL after them.
+
+    >>> from cleanse.text import paragraphs
+    >>> ps = paragraphs("\\n".join("abcdefghij"))
+    >>> sorted(_near_edges(ps, set())), sorted(_near_edges(ps, {8, 9}))
+    ([0, 1, 2, 3, 4, 7, 8, 9], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    """
+    near: set[int] = set()
+    for order in (paras, paras[::-1]):
+        limit = BYLINE_HEAD if order is paras else BYLINE_TAIL
+        kept = 0
+        for p in order:
+            if kept < limit:
+                near.add(p.index)
+            kept += p.index not in removed
+    return near
 
 
 @hookimpl

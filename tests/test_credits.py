@@ -145,3 +145,12 @@ def test_origin_guard_passes_every_form(line: str) -> None:
 def test_origin_guard_never_misses(text: str) -> None:
     if credits._ORIGIN.fullmatch(text):
         assert credits._may_be_origin(text)
+
+
+def test_the_edges_are_counted_in_the_paragraphs_kept() -> None:
+    """A byline removed at the end brings the one before it to the end: both go, in one cleaning."""
+    body = [f"Paragraph {i} of the story, officials said." for i in range(6)]
+    text = "\n".join([*body[:5], "By Ann Lee", body[5], "By Bo Kim"])
+    doc = Pipeline(cleaners=[Credits()]).clean(text)
+    assert doc.text == "\n".join(body)
+    assert doc.meta["credits"]["authors"] == ["Ann Lee", "Bo Kim"]

@@ -40,3 +40,7 @@ REBARED = "A(A)-AAA – 0"
 # Fixed: footers looked for rule lines only among the last five paragraphs, so a run of six rules
 # lost five and kept one, which a second cleaning removed (not idempotent).
 RULES = "0\n:::\n:::\n:::\n:::\n:::\n:::"
+
+# Fixed: credits took a byline only among the first five and last three paragraphs, counted before its
+# removals; removing the last byline brought another into the last three, for a second cleaning to remove.
+EDGE_BYLINES = "0\n0\n0\n0\n0\nBY AA\n0\n0\nBY AA"

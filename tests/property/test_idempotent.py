@@ -6,7 +6,7 @@ from hypothesis import example, given
 
 from cleanse.testing import GeneratedDocument, StrictRunner, assert_idempotent, documents, hostile_texts
 
-from .known_bugs import DATELINE_TWICE, REBARED, RULES
+from .known_bugs import DATELINE_TWICE, EDGE_BYLINES, REBARED, RULES
 
 
 @example(gen=DATELINE_TWICE)
@@ -17,6 +17,7 @@ def test_cleaning_a_page_twice_changes_nothing(builtin: StrictRunner, gen: Gener
 
 @example(text=REBARED)
 @example(text=RULES)
+@example(text=EDGE_BYLINES)
 @given(text=hostile_texts(max_repeat=200))
 def test_cleaning_any_text_twice_changes_nothing(builtin: StrictRunner, text: str) -> None:
     assert_idempotent(builtin, text)
