@@ -104,8 +104,11 @@ class Shouting(Cleaner):
     ],
 )
 def test_a_plugin_that_breaks_the_guarantee_is_caught(cleaner: Cleaner, message: str) -> None:
+    # The nibbler's bug shows only on a text ending in two line breaks; a search of FEW examples
+    # missed it about once in 300 runs (more often in the whole suite), so it gets a longer one.
+    examples = FEW * 4 if isinstance(cleaner, Nibbler) else FEW
     with pytest.raises(AssertionError, match=message):
-        check_cleaner(cleaner, max_examples=FEW, huge=False, shrink=False)
+        check_cleaner(cleaner, max_examples=examples, huge=False, shrink=False)
 
 
 def test_a_plugin_that_does_not_remove_its_noise_is_caught() -> None:
