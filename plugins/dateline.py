@@ -54,8 +54,9 @@ _AGENCY = regex.compile(
 )
 _PLACE_DASH = regex.compile(
     rf"\s*(?P<prefix>(?P<places>{_CAPS_PLACE}(?:\s*/\s*{_CAPS_PLACE}){{0,3}}){_TAIL}\s+[-–—]{{1,2}})\s+"
-    # What follows a real dateline starts a sentence; "NATO — the alliance ..." is body text.
-    r"(?=[\p{Lu}\p{N}\"'“‘«])"
+    # What follows a real dateline starts a sentence; "NATO — the alliance ..." is body text. A letter of a
+    # script without case (Chinese, Arabic, Thai: \p{Lo}) starts one too.
+    r"(?=[\p{Lu}\p{Lt}\p{Lo}\p{N}\"'“‘«])"
 )
 # Small ASCII letters and digits: never in a place written in capitals (_CAPS), nor right after its first letter.
 _NOT_CAPS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
