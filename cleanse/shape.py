@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 import regex
 
 from cleanse.text import REGEX_TIMEOUT, Paragraph
 
 _WORD = regex.compile(r"\w+")
-# Word runs (and dense-script characters) counted in one match, captured, rather than
-# found one by one: regex checks its timeout clock at each match found.
-_WORD_RUNS = regex.compile(r"\W*+(?:(\w++)\W*+)*+")
+# Scripts written without spaces between words: one word is counted per two of their characters.
 _DENSE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}"
-_DENSE_CHARS = regex.compile(rf"[^{_DENSE}]*+(?:([{_DENSE}])[^{_DENSE}]*+)*+")
 # Latin-1 text goes through bytes.translate: each byte not a word character becomes a space.
 _LATIN1_WORDS = bytes(b if _WORD.fullmatch(chr(b)) else 32 for b in range(256))
 # Punctuation common in prose but outside Latin-1 (dashes, curly quotes, ellipsis), all non-word.
@@ -57,30 +55,120 @@ _CACHE_LIMIT = 1024
 
 
 def _count_words(text: str) -> int:
+    raw, encoding, dense = _encoded(text)
+    return _runs(raw.translate(_RUNS[encoding])) + dense // 2
+
+
+def _encoded(text: str) -> tuple[bytes, str, int]:
+    """``text`` encoded for the byte tables: its Latin-1 bytes when it has any, else its UTF-8 bytes with each
+    character outside ASCII that is not a word character made a space (``_utf8_words``); the encoding; and
+    the number of its characters of the dense scripts (none in Latin-1).
+    """
+    text = _unpunctuated(text)
+    try:
+        return text.encode("latin-1"), "latin-1", 0
+    except UnicodeEncodeError:
+        utf8, dense = _utf8_words(text)
+        return utf8, "utf-8", dense
+
+
+def _unpunctuated(text: str) -> str:
+    """``text``, its prose punctuation outside Latin-1 made spaces.
+
+    The punctuation is non-word, as a space is, so words are the same; and most text is then Latin-1, which
+    the byte tables read with no regex and no loop over its characters.
+    """
     if not text.isascii():
         for c in _PROSE_PUNCT:
             if c in text:
                 text = text.replace(c, " ")
-    try:  # most paragraphs are Latin-1 (max(text) < "\u0100"): no regex at all
-        latin1 = text.encode("latin-1")
+    return text
+
+
+def _latin1(text: str) -> bytes | None:
+    """The Latin-1 bytes of ``_unpunctuated(text)``, or None if it has other characters outside Latin-1."""
+    try:
+        return _unpunctuated(text).encode("latin-1")
     except UnicodeEncodeError:
-        pass
-    else:
-        return len(latin1.translate(_LATIN1_WORDS).split())
-    for c in "\xa0\xab\xbb":  # no-break space, guillemets: common beside other scripts, and non-word
-        if c in text:
-            text = text.replace(c, " ")
+        return None
+
+
+def _count_lines(texts: list[str]) -> list[int] | None:
+    """``[_count_words(t) for t in texts]`` for texts without line breaks, worked out for all at once (one
+    encoding, one table), or None where that cannot be: a text with a line break, or outside Latin-1 (whose
+    paragraphs are counted one by one: most are letters only, a quick way that one odd character in the
+    whole text would close).
+
+    >>> _count_lines(["Read more: the plan", "«Ça va» — à demain", ""]), _count_lines(["a\\nb"]), _count_lines(["да"])
+    ([4, 4, 0], None, None)
+    """
+    latin1 = _latin1("\n".join(texts))
+    if latin1 is None:
+        return None
+    lines = latin1.translate(_RUNS_KEEPING_LINES["latin-1"]).split(b"\n")
+    if len(lines) != len(texts):
+        return None
+    return [line.count(b" a") + line.startswith(b"a") for line in lines]
+
+
+# Word bytes made "a", the others " ": the words are then the places where an "a" follows a space.
+_RUNS = {
+    "latin-1": bytes(32 if b == 32 else 97 for b in _LATIN1_WORDS),
+    "utf-8": bytes(32 if b == 32 else 97 for b in _UTF8_WORDS),
+}
+# The same, keeping line breaks: to count the paragraphs of a text at once.
+_RUNS_KEEPING_LINES = {enc: table[:10] + b"\n" + table[11:] for enc, table in _RUNS.items()}
+
+
+def _runs(marked: bytes) -> int:
+    """The number of runs of ``a`` in ``marked``, bytes of ``a`` and spaces only."""
+    return marked.count(b" a") + marked.startswith(b"a")
+
+
+def _utf8_words(text: str) -> tuple[bytes, int]:
+    """The UTF-8 bytes of ``text``, each character outside ASCII that is not a word character made a space, and
+    the number of its characters of the dense scripts (``_DENSE``), which are counted a word per two.
+
+    Every byte of a character outside ASCII is 0x80 or more, so once the non-word ones are spaces the word runs
+    are split at ASCII non-word bytes only (``_UTF8_WORDS``). Each character is asked of the regexes once.
+
+    >>> utf8, dense = _utf8_words("Путин — «да» 相关")
+    >>> utf8.decode(), dense
+    ('Путин    да  相关', 2)
+    """
     utf8 = text.encode("utf-8", "surrogatepass")
-    if utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass").isalpha():
-        # Every non-ASCII character a letter (a word character): runs split at ASCII non-word bytes only.
-        tokens = len(utf8.translate(_UTF8_WORDS).split())
-    else:  # marks, digits, symbols of other scripts: as regex sees them
-        runs = _WORD_RUNS.fullmatch(text, timeout=REGEX_TIMEOUT)
-        tokens = len(runs.captures(1)) if runs else 0
-    if _below_u0800(text) or max(text) < "\u0e00":  # below Thai, the first dense script
-        return tokens
-    dense = _DENSE_CHARS.fullmatch(text, timeout=REGEX_TIMEOUT)
-    return tokens + (len(dense.captures(1)) if dense else 0) // 2
+    others = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    if others.isalpha() and (_below_u0800(others) or max(others) < "\u0e00"):
+        return utf8, 0  # letters (word characters) only, below Thai, the first dense script
+    dense = 0
+    for c in set(others):
+        kind = _kinds.get(c)
+        if kind is None:
+            kind = _kind(c)
+        if kind != _WORD_CHAR:
+            if not kind & _WORD_CHAR:
+                utf8 = utf8.replace(c.encode("utf-8", "surrogatepass"), b" ")
+            if kind & _DENSE_CHAR:
+                dense += others.count(c)
+    return utf8, dense
+
+
+_WORD_CHAR = 1
+_DENSE_CHAR = 2
+_ONE_DENSE = regex.compile(rf"[{_DENSE}]")
+# What the regexes make of each character outside ASCII seen so far: at most every character there is.
+_kinds: dict[str, int] = {}
+
+
+def _kind(c: str) -> int:
+    """Whether ``c`` is a word character (``_WORD_CHAR``), of a dense script (``_DENSE_CHAR``), both or neither."""
+    kind = (_WORD_CHAR if _WORD.fullmatch(c, timeout=REGEX_TIMEOUT) else 0) | (
+        _DENSE_CHAR if _ONE_DENSE.fullmatch(c, timeout=REGEX_TIMEOUT) else 0
+    )
+    if len(_kinds) >= 1 << 16:  # a text of every script there is: learn again rather than hold them all
+        _kinds.clear()
+    _kinds[c] = kind
+    return kind
 
 
 # Each UTF-8 byte from 0xE0 (the lead byte of a character from U+0800) made 0xFF, every other byte 0.
@@ -110,8 +198,8 @@ def word_runs(text: str) -> list[str]:
     try:  # Latin-1 text: no regex at all
         latin1 = plain.encode("latin-1")
     except UnicodeEncodeError:
-        runs = _WORD_RUNS.fullmatch(text, timeout=REGEX_TIMEOUT)
-        return runs.captures(1) if runs else []
+        utf8, _ = _utf8_words(plain)
+        return utf8.translate(_UTF8_WORDS).decode("utf-8", "surrogatepass").split()
     return [w.decode("latin-1") for w in latin1.translate(_LATIN1_WORDS).split()]
 
 
@@ -189,12 +277,24 @@ def words_before(paras: Sequence[Paragraph]) -> list[int]:
     [0, 2, 3, 6]
     """
     global _last_counted
-    seen, counts = _last_counted
+    seen, answer = _last_counted
     if len(paras) == len(seen) and all(map(operator.is_, paras, seen)):  # the very same paragraphs
-        return list(counts)
-    out = [0]
-    for p in paras:
-        out.append(out[-1] + words(p.text))
+        return list(answer)
+    counts = [_counted.get(p.text) for p in paras]
+    if None in counts:  # count the new ones together: most often, every paragraph of a new text
+        missing = [p.text for p, n in zip(paras, counts, strict=True) if n is None]
+        found = _count_lines(missing) if len(missing) > 1 else None
+        if found is None:
+            found = [_count_words(t) for t in missing]
+        if len(_counted) + len(missing) > _CACHE_LIMIT:
+            _counted.clear()
+        fill = iter(found)
+        for i, n in enumerate(counts):
+            if n is None:
+                counts[i] = n = next(fill)
+                if len(paras[i].text) <= 2000:
+                    _counted[paras[i].text] = n
+    out: list[int] = list(accumulate(counts, initial=0))  # type: ignore[arg-type]  # no None is left
     _last_counted = (tuple(paras), tuple(out))
     return out
 
@@ -227,24 +327,9 @@ def folded_words(text: str) -> tuple[str, ...]:
     """
     got = _folded.get(text)
     if got is None:
-        folded = fold(text)
-        if not folded.isascii():  # prose punctuation is all non-word: a space does as well, and is Latin-1
-            for c in _PROSE_PUNCT:
-                if c in folded:
-                    folded = folded.replace(c, " ")
-        try:  # most paragraphs: Latin-1, no regex (and no max(), slow over a long str)
-            latin1 = folded.encode("latin-1")
-        except UnicodeEncodeError:
-            for c in "\xa0\xab\xbb":  # no-break space, guillemets: common beside other scripts
-                if c in folded:
-                    folded = folded.replace(c, " ")
-            utf8 = folded.encode("utf-8", "surrogatepass")
-            if utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass").isalpha():
-                got = tuple(utf8.translate(_UTF8_WORDS).decode("utf-8", "surrogatepass").split())
-            else:  # marks, digits, symbols of other scripts: as regex sees them
-                got = tuple(word_runs(folded))
-        else:  # non-word bytes become spaces; no word character is a space
-            got = tuple(latin1.translate(_LATIN1_WORDS).decode("latin-1").split())
+        raw, encoding, _ = _encoded(fold(text))
+        table = _LATIN1_WORDS if encoding == "latin-1" else _UTF8_WORDS
+        got = tuple(raw.translate(table).decode(encoding, "surrogatepass").split())
         if len(text) <= 2000:
             if len(_folded) >= _CACHE_LIMIT:
                 _folded.clear()
@@ -256,7 +341,8 @@ def _prefixes(text: str, k: int) -> frozenset[str]:
     key = (text, k)
     got = _prefix_sets.get(key)
     if got is None:
-        got = frozenset(w[:k] for w in folded_words(text) if len(w) >= k)
+        # Shorter words give themselves, shorter than any stem compared: the same answers as if left out.
+        got = frozenset(map(operator.itemgetter(slice(k)), folded_words(text)))
         if len(text) <= 2000:
             if len(_prefix_sets) >= _CACHE_LIMIT:
                 _prefix_sets.clear()

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleanse.shape import (
-    _DENSE_CHARS,
+    _DENSE,
     _PROSE_PUNCT,
     _WORD,
     Keywords,
@@ -87,7 +87,7 @@ def test_below_u0800_is_max() -> None:
 def test_words_counts_as_the_regex_does(text: str) -> None:
     for c in _PROSE_PUNCT:
         text = text.replace(c, " ")
-    dense = len(_DENSE_CHARS.fullmatch(text).captures(1)) // 2  # type: ignore[union-attr]
+    dense = len(regex.findall(rf"[{_DENSE}]", text)) // 2
     assert words(text) == len(_WORD.findall(text)) + dense
 
 
@@ -129,3 +129,26 @@ def test_words_counts_what_the_regex_counts(text: str) -> None:
     from cleanse.shape import _count_words
 
     assert _count_words(text) == _words_by_regex(text)
+
+
+_LINES = st.lists(st.lists(_SCRIPTS, max_size=6).map("".join).filter(lambda t: "\n" not in t), max_size=6)
+
+
+@given(_LINES)
+def test_counting_paragraphs_together_is_counting_each(texts: list[str]) -> None:
+    from cleanse.shape import _count_lines
+
+    together = _count_lines(texts)
+    if together is not None:
+        assert together == [_words_by_regex(t) for t in texts]
+    if texts and all(t.isascii() for t in texts):
+        assert together is not None  # the quick way is taken where it can be
+
+
+@given(_LINES)
+def test_words_before_counts_as_the_regex_does(texts: list[str]) -> None:
+    paras = paragraphs("\n".join(texts))
+    expected = [0]
+    for p in paras:
+        expected.append(expected[-1] + _words_by_regex(p.text))
+    assert words_before(paras) == expected
