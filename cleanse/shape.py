@@ -85,27 +85,17 @@ def _unpunctuated(text: str) -> str:
     return text
 
 
-def _latin1(text: str) -> bytes | None:
-    """The Latin-1 bytes of ``_unpunctuated(text)``, or None if it has other characters outside Latin-1."""
-    try:
-        return _unpunctuated(text).encode("latin-1")
-    except UnicodeEncodeError:
-        return None
-
-
 def _count_lines(texts: list[str]) -> list[int] | None:
     """``[_count_words(t) for t in texts]`` for texts without line breaks, worked out for all at once (one
-    encoding, one table), or None where that cannot be: a text with a line break, or outside Latin-1 (whose
-    paragraphs are counted one by one: most are letters only, a quick way that one odd character in the
-    whole text would close).
+    encoding, one table), or None where that cannot be: a text with a line break, or of a dense script.
 
-    >>> _count_lines(["Read more: the plan", "«Ça va» — à demain", ""]), _count_lines(["a\\nb"]), _count_lines(["да"])
-    ([4, 4, 0], None, None)
+    >>> _count_lines(["Read more: the plan", "Путин − «да»", ""]), _count_lines(["a\\nb"]), _count_lines(["相关"])
+    ([4, 2, 0], None, None)
     """
-    latin1 = _latin1("\n".join(texts))
-    if latin1 is None:
+    raw, encoding, dense = _encoded("\n".join(texts))
+    if dense:
         return None
-    lines = latin1.translate(_RUNS_KEEPING_LINES["latin-1"]).split(b"\n")
+    lines = raw.translate(_RUNS_KEEPING_LINES[encoding]).split(b"\n")
     if len(lines) != len(texts):
         return None
     return [line.count(b" a") + line.startswith(b"a") for line in lines]
@@ -130,7 +120,7 @@ def _utf8_words(text: str) -> tuple[bytes, int]:
     the number of its characters of the dense scripts (``_DENSE``), which are counted a word per two.
 
     Every byte of a character outside ASCII is 0x80 or more, so once the non-word ones are spaces the word runs
-    are split at ASCII non-word bytes only (``_UTF8_WORDS``). Each character is asked of the regexes once.
+    are split at ASCII non-word bytes only (``_UTF8_WORDS``).
 
     >>> utf8, dense = _utf8_words("Путин — «да» 相关")
     >>> utf8.decode(), dense
@@ -138,37 +128,56 @@ def _utf8_words(text: str) -> tuple[bytes, int]:
     """
     utf8 = text.encode("utf-8", "surrogatepass")
     others = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-    if others.isalpha() and (_below_u0800(others) or max(others) < "\u0e00"):
-        return utf8, 0  # letters (word characters) only, below Thai, the first dense script
-    dense = 0
-    for c in set(others):
-        kind = _kinds.get(c)
-        if kind is None:
-            kind = _kind(c)
-        if kind != _WORD_CHAR:
-            if not kind & _WORD_CHAR:
-                utf8 = utf8.replace(c.encode("utf-8", "surrogatepass"), b" ")
-            if kind & _DENSE_CHAR:
-                dense += others.count(c)
-    return utf8, dense
+    if not others.isalpha():
+        # Every letter is a word character: only the others' characters outside Alphabetic can be non-word.
+        spaced = text
+        for c in set("".join(_NOT_ALPHABETIC.findall(others, timeout=REGEX_TIMEOUT))):
+            is_word = _is_word.get(c)
+            if is_word is None:
+                is_word = _learn(c)
+            if not is_word:
+                spaced = spaced.replace(c, " ")  # faster than in the bytes: one character looked for, not three
+        if spaced is not text:
+            utf8 = spaced.encode("utf-8", "surrogatepass")
+    if not _may_be_dense(utf8):
+        return utf8, 0
+    return utf8, len(others) - len(_DENSE_RUNS.sub("", others, timeout=REGEX_TIMEOUT))
 
 
-_WORD_CHAR = 1
-_DENSE_CHAR = 2
-_ONE_DENSE = regex.compile(rf"[{_DENSE}]")
-# What the regexes make of each character outside ASCII seen so far: at most every character there is.
-_kinds: dict[str, int] = {}
+# The UTF-8 of every character of the dense scripts starts with one of these bytes, or these pairs
+# (tests/test_shape.py checks every character): Thai, CJK radicals, kana and Han, compatibility forms, and
+# everything outside the BMP. Hangul (0xEA to 0xED) and the scripts of India (0xE0 0xA4...) have none.
+_DENSE_LEADS = bytes(
+    0xFF if 0xE3 <= b <= 0xE9 or b in (0xEF, 0xF0) else b if b in (0xE0, 0xE2) else 0 for b in range(256)
+)
+_DENSE_PAIRS = {0xE0: (b"\xe0\xb8", b"\xe0\xb9"), 0xE2: tuple(bytes((0xE2, b)) for b in range(0xBA, 0xC0))}
 
 
-def _kind(c: str) -> int:
-    """Whether ``c`` is a word character (``_WORD_CHAR``), of a dense script (``_DENSE_CHAR``), both or neither."""
-    kind = (_WORD_CHAR if _WORD.fullmatch(c, timeout=REGEX_TIMEOUT) else 0) | (
-        _DENSE_CHAR if _ONE_DENSE.fullmatch(c, timeout=REGEX_TIMEOUT) else 0
+def _may_be_dense(utf8: bytes) -> bool:
+    """False when UTF-8 ``utf8`` has no character of the dense scripts; True when it may have one.
+
+    >>> _may_be_dense("Путин − 뉴스레터".encode()), _may_be_dense("相关".encode()), _may_be_dense("ไทย".encode())
+    (False, True, True)
+    """
+    leads = utf8.translate(_DENSE_LEADS)
+    return b"\xff" in leads or any(
+        lead in leads and any(map(utf8.__contains__, pairs)) for lead, pairs in _DENSE_PAIRS.items()
     )
-    if len(_kinds) >= 1 << 16:  # a text of every script there is: learn again rather than hold them all
-        _kinds.clear()
-    _kinds[c] = kind
-    return kind
+
+
+# \w is Alphabetic, marks, decimal digits, connector punctuation and joiners: a non-word character is not Alphabetic.
+_NOT_ALPHABETIC = regex.compile(r"\P{Alphabetic}+")
+_DENSE_RUNS = regex.compile(rf"[{_DENSE}]+")
+# Whether a character outside ASCII and Alphabetic is a word character, for each seen so far (a few hundred).
+_is_word: dict[str, bool] = {}
+
+
+def _learn(c: str) -> bool:
+    """Whether ``c`` is a word character, remembered."""
+    if len(_is_word) >= 1 << 16:  # a text of every script there is: learn again rather than hold them all
+        _is_word.clear()
+    _is_word[c] = is_word = _WORD.fullmatch(c, timeout=REGEX_TIMEOUT) is not None
+    return is_word
 
 
 # Each UTF-8 byte from 0xE0 (the lead byte of a character from U+0800) made 0xFF, every other byte 0.

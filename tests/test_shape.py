@@ -152,3 +152,13 @@ def test_words_before_counts_as_the_regex_does(texts: list[str]) -> None:
     for p in paras:
         expected.append(expected[-1] + _words_by_regex(p.text))
     assert words_before(paras) == expected
+
+
+def test_every_dense_character_may_be_dense() -> None:
+    from cleanse.shape import _may_be_dense
+
+    dense = regex.compile(rf"[{_DENSE}]")
+    for c in _ALL_CHARS:
+        if dense.fullmatch(c):
+            assert _may_be_dense(c.encode()), hex(ord(c))
+    assert not _may_be_dense("Путин − «да», 뉴스레터, हिन्दी, العربية".encode())
