@@ -8,11 +8,11 @@ separator that follows it (or, at the end of the text, the one before it).
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
-
-import regex
+from functools import partial
+from itertools import accumulate, compress, count, repeat
+from typing import Any, NamedTuple
 
 from cleanse.model import Edit
 
@@ -20,18 +20,15 @@ from cleanse.model import Edit
 #: not to backtrack; the timeout is a backstop so no input can hang a run.
 REGEX_TIMEOUT = 2.0
 
-_LINE = regex.compile(r"[^\n]*(?:\n|$)")
 
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A non-blank line: ``text[start:end]`` without its line break.
 
     >>> [p.text for p in paragraphs("One.\\n\\nTwo.\\r\\n")]
     ['One.', 'Two.']
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # the field hides tuple.index, which no caller needs
     start: int
     end: int
     text: str
@@ -41,6 +38,8 @@ class Paragraph:
 # same text object in turn (most propose no edit), so each splits it once, not once per cleaner.
 # Holding the text keeps its identity from being reused; tuples are replaced atomically.
 _last_split: tuple[str, tuple[Paragraph, ...]] = ("", ())
+# Paragraph(...) without the Python-level __new__ of a named tuple: its fields, in order, as one tuple.
+_make_paragraph = partial(tuple.__new__, Paragraph)
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -49,15 +48,15 @@ def paragraphs(text: str) -> list[Paragraph]:
     last_text, last_paras = _last_split
     if text is last_text:
         return list(last_paras)
-    out: list[Paragraph] = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if line and not line.isspace():
-            if line[-1] == "\r":
-                line = line[:-1]
-            out.append(Paragraph(len(out), pos, pos + len(line), line))
-        pos = end + 1
+    # The offsets and the texts, a list at a time (no loop in Python: most documents are split several times).
+    lines = text.split("\n")
+    # A line is kept if it is not empty and not all whitespace (str.isspace() is False for "").
+    kept = list(map(operator.and_, map(operator.truth, lines), map(operator.not_, map(str.isspace, lines))))
+    # Line i starts after the lines before it and their i line breaks.
+    starts = list(compress(map(operator.add, accumulate(map(len, lines), initial=0), count()), kept))
+    texts = list(map(str.removesuffix, compress(lines, kept), repeat("\r")))
+    ends = map(operator.add, starts, map(len, texts))
+    out = list(map(_make_paragraph, zip(count(), starts, ends, texts)))
     _last_split = (text, tuple(out))
     return out
 

@@ -1,0 +1,38 @@
+"""The paragraph split every cleaner starts from."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cleanse import text as text_module
+from cleanse.text import paragraphs
+
+
+def _split_by_loop(text: str) -> list[tuple[int, int, int, str]]:
+    """paragraphs() as first written: a loop over the lines."""
+    out: list[tuple[int, int, int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line and not line.isspace():
+            if line[-1] == "\r":
+                line = line[:-1]
+            out.append((len(out), pos, pos + len(line), line))
+        pos = end + 1
+    return out
+
+
+_PIECES = st.sampled_from(["Body.", "x", " ", "\t", "\n", "\r", "\r\n", "\n\n", "\u2028", "\x0b", "\xa0", "é", "相关"])
+
+
+@given(st.lists(_PIECES, max_size=20).map("".join) | st.text(max_size=40))
+@example("a\r\n\r\nb\r")
+@example(" \n x \r\r\n")
+def test_paragraphs_are_the_non_blank_lines_with_their_offsets(text: str) -> None:
+    text_module._last_split = ("", ())  # no answer from the last split
+    got = paragraphs(text)
+    assert [(p.index, p.start, p.end, p.text) for p in got] == _split_by_loop(text)
+    for p in got:
+        assert text[p.start : p.end] == p.text
+    assert paragraphs(text) == got  # asked again: the same paragraphs
