@@ -147,10 +147,8 @@ def _utf8_words(text: str) -> tuple[bytes, int]:
 # The UTF-8 of every character of the dense scripts starts with one of these bytes, or these pairs
 # (tests/test_shape.py checks every character): Thai, CJK radicals, kana and Han, compatibility forms, and
 # everything outside the BMP. Hangul (0xEA to 0xED) and the scripts of India (0xE0 0xA4...) have none.
-_DENSE_LEADS = bytes(
-    0xFF if 0xE3 <= b <= 0xE9 or b in (0xEF, 0xF0) else b if b in (0xE0, 0xE2) else 0 for b in range(256)
-)
-_DENSE_PAIRS = {0xE0: (b"\xe0\xb8", b"\xe0\xb9"), 0xE2: tuple(bytes((0xE2, b)) for b in range(0xBA, 0xC0))}
+_DENSE_LEADS = bytes(0xFF if 0xE3 <= b <= 0xE9 or b in (0xEF, 0xF0) else 0 for b in range(256))
+_DENSE_SECONDS = {0xE0: range(0xB8, 0xBA), 0xE2: range(0xBA, 0xC0)}  # the second bytes that follow 0xE0, 0xE2
 
 
 def _may_be_dense(utf8: bytes) -> bool:
@@ -159,10 +157,17 @@ def _may_be_dense(utf8: bytes) -> bool:
     >>> _may_be_dense("Путин − 뉴스레터".encode()), _may_be_dense("相关".encode()), _may_be_dense("ไทย".encode())
     (False, True, True)
     """
-    leads = utf8.translate(_DENSE_LEADS)
-    return b"\xff" in leads or any(
-        lead in leads and any(map(utf8.__contains__, pairs)) for lead, pairs in _DENSE_PAIRS.items()
-    )
+    if b"\xff" in utf8.translate(_DENSE_LEADS):
+        return True
+    # Each lead byte 0xE0 or 0xE2 looked at, not a search for each pair: the second byte of a pair is a
+    # continuation byte, as common in other scripts as their letters, which slows a search for it.
+    for lead, seconds in _DENSE_SECONDS.items():
+        at = utf8.find(lead)
+        while at >= 0:
+            if utf8[at + 1 : at + 2] and utf8[at + 1] in seconds:
+                return True
+            at = utf8.find(lead, at + 1)
+    return False
 
 
 # \w is Alphabetic, marks, decimal digits, connector punctuation and joiners: a non-word character is not Alphabetic.

@@ -162,3 +162,4 @@ def test_every_dense_character_may_be_dense() -> None:
         if dense.fullmatch(c):
             assert _may_be_dense(c.encode()), hex(ord(c))
     assert not _may_be_dense("Путин − «да», 뉴스레터, हिन्दी, العربية".encode())
+    assert _may_be_dense("− € \u2e80".encode()) and _may_be_dense("हि \u0e01".encode())  # past other 0xE2, 0xE0
