@@ -20,6 +20,7 @@ digits, not a weekday or month), so ``By the end of the week, ...``, ``By 2030 .
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -44,6 +45,7 @@ _ORIGIN = regex.compile(
     r"(?:\s+and\s+(?:was\s+)?(?:authored|written)\s+by\s+(?P<names>[^;]{1,120}?))?\.?"
 )
 _ORIGIN_INITIALS = ("T", "O", "o", "F", "f")
+_ROLE_INITIALS = frozenset("aArRwWeEpPcC")  # of additional, reporting, writing, editing, research, photo(s)...
 _NAME_SPLIT = regex.compile(r"\s*(?:,|&|\band\b)\s*")
 _AFFIX = regex.compile(r"^(?:By|BY)\s+|\s+(?:in|for)\s+\p{Lu}.*$|\.$")
 _WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*")
@@ -133,6 +135,10 @@ def _credit_line(line: str) -> dict[str, list[str]] | None:
         inner = inner[1:-1]
     if len(inner) > 400 or " by " not in inner:
         return None
+    # The first segment opens with a role, after whitespace (str.lstrip strips what \s matches, and more
+    # whitespace only): its first letter, in either case, is one of these (tests check every character).
+    if inner.lstrip()[:1] not in _ROLE_INITIALS:
+        return None
     found: dict[str, list[str]] = {}
     for segment in inner.split(";"):
         m = _SEGMENT.fullmatch(segment, timeout=REGEX_TIMEOUT)
@@ -160,8 +166,10 @@ class Credits(Cleaner):
         paras = paragraphs(text)
         found: dict[int, tuple[str, Any]] = {}  # what each paragraph was found to be, asked once
         near = _near_edges(paras, set())
+        anywhere = _may_credit(text, paras)  # away from the edges, only these can be credit or origin lines
         while True:
-            picks = {p.index: what for p in paras if (what := self._what(p, p.index in near, found)) is not None}
+            asked = sorted(near | anywhere)
+            picks = {i: what for i in asked if (what := self._what(paras[i], i in near, found)) is not None}
             # Removing lines brings others to an edge, where a second cleaning would take them for bylines:
             # the edges are counted in the paragraphs kept, until they stay where they are.
             grown = near | _near_edges(paras, set(picks))
@@ -198,6 +206,31 @@ class Credits(Cleaner):
             what = ("originally-published", origin)
         found[key] = what
         return what if what[0] else None
+
+
+# What a credit line (" by ", _credit_line) or an origin line (_may_be_origin) contains, none with a line break.
+_CREDIT_HINTS = (" by ", "appeared", "published", "posted")
+
+
+def _may_credit(text: str, paras: list[Paragraph]) -> set[int]:
+    """The indices of the paragraphs of ``text`` (``paras``) that contain one of ``_CREDIT_HINTS``.
+
+    Found in the whole text at once: most paragraphs have none, and a test of each costs more than a
+    search. A hint holds no line break, so it lies in one line, a paragraph (it is not blank).
+
+    >>> from cleanse.text import paragraphs
+    >>> t = "Talks began.\\n\\nIt was posted by X.\\nA line\\n(Reporting by Ann Lee)"
+    >>> sorted(_may_credit(t, paragraphs(t)))
+    [1, 3]
+    """
+    starts = [p.start for p in paras]
+    found: set[int] = set()
+    for hint in _CREDIT_HINTS:
+        at = text.find(hint)
+        while at >= 0:
+            found.add(bisect_right(starts, at) - 1)
+            at = text.find(hint, at + 1)
+    return found
 
 
 def _near_edges(paras: list[Paragraph], removed: set[int]) -> set[int]:

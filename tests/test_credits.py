@@ -154,3 +154,31 @@ def test_the_edges_are_counted_in_the_paragraphs_kept() -> None:
     doc = Pipeline(cleaners=[Credits()]).clean(text)
     assert doc.text == "\n".join(body)
     assert doc.meta["credits"]["authors"] == ["Ann Lee", "Bo Kim"]
+
+
+_CREDIT_PIECES = st.sampled_from(
+    [" by ", "by", " ", "\n", "\r\n", "\n\n", "\r", "(Reporting by Ann Lee)", "Edited by Bo Kim.", "appeared",
+     "This post was originally published on X.", "posted", "publish", "Talks began.", "By Ann Lee", "x"]
+)  # fmt: skip
+
+
+@given(st.lists(_CREDIT_PIECES, max_size=14).map("".join))
+def test_the_paragraphs_searched_are_every_one_that_may_be_a_credit(text: str) -> None:
+    from cleanse.text import paragraphs
+
+    paras = paragraphs(text)
+    found = credits._may_credit(text, paras)
+    assert found == {p.index for p in paras if any(h in p.text for h in credits._CREDIT_HINTS)}
+    for p in paras:  # what the rules away from the edges need, each paragraph has a hint
+        if credits._credit_line(p.text) is not None or credits._may_be_origin(p.text):
+            assert p.index in found
+
+
+def test_a_role_opens_with_one_of_the_role_initials() -> None:
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    # One role word for each initial a role can have (additional, reporting, writing, editing, photo, compiled).
+    for word in ("additional reporting", "reporting", "writing", "editing", "photo", "compiled"):
+        for c in chars:
+            if credits._SEGMENT.fullmatch(f"{c}{word[1:]} by Ann Lee"):
+                assert c in credits._ROLE_INITIALS, (word, hex(ord(c)))
+    assert credits._credit_line("(Reporting by Ann Lee)") and not credits._credit_line("Talks, mediated by Qatar")
