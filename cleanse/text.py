@@ -9,6 +9,7 @@ separator that follows it (or, at the end of the text, the one before it).
 from __future__ import annotations
 
 import operator
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import partial
 from itertools import accumulate, compress, count, repeat
@@ -59,6 +60,28 @@ def paragraphs(text: str) -> list[Paragraph]:
     out = list(map(_make_paragraph, zip(count(), starts, ends, texts)))
     _last_split = (text, tuple(out))
     return out
+
+
+def paragraphs_containing(text: str, paras: Sequence[Paragraph], needles: Iterable[str]) -> set[int]:
+    """The indices of the paragraphs of ``text`` (``paras``, its split) that contain one of ``needles``.
+
+    Found by searching the whole text, a paragraph at most once for each needle: cheaper than testing
+    each paragraph where most have none. A needle must hold no ``\\n`` or ``\\r`` (so that it lies in one
+    paragraph's text) and not be all whitespace (so that its line is a paragraph).
+
+    >>> t = "Talks began.\\n\\nIt was posted by X.\\nA line\\n(Reporting by Ann Lee)"
+    >>> sorted(paragraphs_containing(t, paragraphs(t), (" by ", "posted")))
+    [1, 3]
+    """
+    starts = [p.start for p in paras]
+    found: set[int] = set()
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            found.add(i)
+            at = text.find(needle, paras[i].end)  # the next paragraph that has it
+    return found
 
 
 def remove_paragraphs(

@@ -20,7 +20,6 @@ digits, not a weekday or month), so ``By the end of the week, ...``, ``By 2030 .
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,7 +28,15 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.text import REGEX_TIMEOUT, Paragraph, add_unique, credits_slot, paragraphs, remove_paragraphs
+from cleanse.text import (
+    REGEX_TIMEOUT,
+    Paragraph,
+    add_unique,
+    credits_slot,
+    paragraphs,
+    paragraphs_containing,
+    remove_paragraphs,
+)
 
 BYLINE_HEAD, BYLINE_TAIL = 5, 3
 _BYLINE = regex.compile(r"\s*(?:By|BY)\s+(?P<names>[^|·•]{2,150}?)(?:\s*[|·•]\s*(?P<outlet>[^|·•]{2,60}?))?\s*")
@@ -166,7 +173,8 @@ class Credits(Cleaner):
         paras = paragraphs(text)
         found: dict[int, tuple[str, Any]] = {}  # what each paragraph was found to be, asked once
         near = _near_edges(paras, set())
-        anywhere = _may_credit(text, paras)  # away from the edges, only these can be credit or origin lines
+        # Away from the edges, only paragraphs with a credit hint can be credit or origin lines.
+        anywhere = paragraphs_containing(text, paras, _CREDIT_HINTS)
         while True:
             asked = sorted(near | anywhere)
             picks = {i: what for i in asked if (what := self._what(paras[i], i in near, found)) is not None}
@@ -210,27 +218,6 @@ class Credits(Cleaner):
 
 # What a credit line (" by ", _credit_line) or an origin line (_may_be_origin) contains, none with a line break.
 _CREDIT_HINTS = (" by ", "appeared", "published", "posted")
-
-
-def _may_credit(text: str, paras: list[Paragraph]) -> set[int]:
-    """The indices of the paragraphs of ``text`` (``paras``) that contain one of ``_CREDIT_HINTS``.
-
-    Found in the whole text at once: most paragraphs have none, and a test of each costs more than a
-    search. A hint holds no line break, so it lies in one line, a paragraph (it is not blank).
-
-    >>> from cleanse.text import paragraphs
-    >>> t = "Talks began.\\n\\nIt was posted by X.\\nA line\\n(Reporting by Ann Lee)"
-    >>> sorted(_may_credit(t, paragraphs(t)))
-    [1, 3]
-    """
-    starts = [p.start for p in paras]
-    found: set[int] = set()
-    for hint in _CREDIT_HINTS:
-        at = text.find(hint)
-        while at >= 0:
-            found.add(bisect_right(starts, at) - 1)
-            at = text.find(hint, at + 1)
-    return found
 
 
 def _near_edges(paras: list[Paragraph], removed: set[int]) -> set[int]:

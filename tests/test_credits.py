@@ -167,7 +167,7 @@ def test_the_paragraphs_searched_are_every_one_that_may_be_a_credit(text: str) -
     from cleanse.text import paragraphs
 
     paras = paragraphs(text)
-    found = credits._may_credit(text, paras)
+    found = credits.paragraphs_containing(text, paras, credits._CREDIT_HINTS)
     assert found == {p.index for p in paras if any(h in p.text for h in credits._CREDIT_HINTS)}
     for p in paras:  # what the rules away from the edges need, each paragraph has a hint
         if credits._credit_line(p.text) is not None or credits._may_be_origin(p.text):

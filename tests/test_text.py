@@ -36,3 +36,15 @@ def test_paragraphs_are_the_non_blank_lines_with_their_offsets(text: str) -> Non
     for p in got:
         assert text[p.start : p.end] == p.text
     assert paragraphs(text) == got  # asked again: the same paragraphs
+
+
+@given(
+    st.lists(_PIECES, max_size=20).map("".join) | st.text(max_size=40),
+    st.lists(st.sampled_from(["Body", "x", "é", "相关", " x", "y.", ":"]), min_size=1, max_size=3),
+)
+def test_paragraphs_containing_finds_every_paragraph_with_a_needle(text: str, needles: list[str]) -> None:
+    from cleanse.text import paragraphs_containing
+
+    paras = paragraphs(text)
+    expected = {p.index for p in paras if any(n in p.text for n in needles)}
+    assert paragraphs_containing(text, paras, needles) == expected
