@@ -299,10 +299,12 @@ def _head_reach(head: str) -> int:
 
 
 # 2. The rules on words found anywhere in a paragraph (``finds``) need, after the whole words of _may_find:
-#    ``subscribe`` a word of _NEWSLETTER_WORDS (_mentions); ``click`` (in the tail) a match of _CLICK, which
-#    has one of _CLICK_PARTS; ``signup-box`` (in the tail, at most 5 words) a match of _BOX, which has one of
-#    _BOX_PARTS. Each is looked for in the casefolded text: every character that matches one of their letters
-#    ignoring case casefolds to that letter (tests/test_prompts.py checks), so a match leaves it there.
+#    ``subscribe`` a word of _NEWSLETTER_WORDS (_mentions), so one of _NEWSLETTER_PARTS; ``click`` (in the
+#    tail) a match of _CLICK, which has one of _CLICK_PARTS; ``signup-box`` (in the tail, at most 5 words) a
+#    match of _BOX, which has one of _BOX_PARTS. Each is looked for in the casefolded text: every character
+#    that matches one of their letters ignoring case casefolds to that letter (tests/test_prompts.py checks),
+#    so a match leaves it there.
+_NEWSLETTER_PARTS = ("newsletter", "infolettre", "bolet", "рассылк", "뉴스레터")
 _CLICK_PARTS = ("clic", "cliq", "tap", "klicken", "нажмите")
 _BOX_PARTS = ("newsletter", "sign", "subscribe", "뉴스레터", "рассылка", "infolettre")
 
@@ -318,10 +320,10 @@ def _may_take(text: str, n: int, tail: bool) -> bool:
     """
     if n > 30 and not tail:
         return False
-    folded = fold(text)
-    if n <= 30 and any(w in folded for w in _NEWSLETTER_WORDS):
+    has = fold(text).__contains__
+    if n <= 30 and any(map(has, _NEWSLETTER_PARTS)):
         return True
-    return tail and (any(w in folded for w in _CLICK_PARTS) or (n <= 5 and any(w in folded for w in _BOX_PARTS)))
+    return tail and (any(map(has, _CLICK_PARTS)) or (n <= 5 and any(map(has, _BOX_PARTS))))
 
 
 # A prompt addresses the reader: a newsletter named without an imperative needs one of these.
@@ -358,7 +360,7 @@ class Prompts(Cleaner):
                 continue
             reach = _reach(t)
             # Most paragraphs: no rule that needs an opening word may take them, nor one on words found anywhere.
-            if n > reach and (n > 40 or not _may_take(t, n, p.index >= tail)):
+            if n > reach and (n > 40 or (n > 30 and p.index < tail) or not _may_take(t, n, p.index >= tail)):
                 continue
             opens = reach > 0  # _ANY_OPENS.opens(t)
             finds = n <= 40 and _may_find(t)

@@ -248,7 +248,8 @@ def test_casefolding_keeps_word_and_non_word_characters_apart() -> None:
 
 def test_letters_that_match_ignoring_case_fold_to_the_letter() -> None:
     # What _mentions and _may_find rest on, for the letters of the words they look for.
-    letters = set("".join(P._NEWSLETTER_WORDS + P._CLICK_PARTS + P._BOX_PARTS)) | set("".join(P._FIND_WORDS))
+    parts = P._NEWSLETTER_WORDS + P._NEWSLETTER_PARTS + P._CLICK_PARTS + P._BOX_PARTS
+    letters = set("".join(parts)) | set("".join(P._FIND_WORDS))
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     for letter in letters:
         for c in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
