@@ -48,7 +48,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.shape import Keywords, folded_words, is_short, tail_start, word_runs, words
+from cleanse.shape import Keywords, fold, folded_words, is_short, tail_start, word_runs, words
 from cleanse.text import REGEX_TIMEOUT, Paragraph, paragraphs, remove_paragraphs
 
 _I = regex.IGNORECASE
@@ -238,6 +238,94 @@ def _only_button_words(text: str) -> bool:
     return 0 < len(found) <= 12 and all(w in _BUTTON_WORDS for w in found)
 
 
+# Most paragraphs are never folded whole (shape.folded_words, which is most of this cleaner's cost): two cheap
+# screens first say which rules could take a paragraph at all.
+#
+# 1. The rules that need an opening word (all but ``click``, ``signup-box`` and ``subscribe`` on a newsletter
+#    named anywhere) are told from the paragraph's first letters (_reach): how many words a paragraph may
+#    have for one of them to take it, given the rules whose openers its first word starts with.
+_LIMITS = {"advert": 12, "technical": 12, "share-buttons": 12, "consent": 60, "subscribe": 30, "follow": 30, "form": 30}
+# Each opener compared as Keywords compares it: its first four casefolded letters (fewer for a shorter word).
+_REACH_STEMS = {rule: tuple(sorted({fold(w)[:4] for w in words.split()})) for rule, words in _OPENERS.items()}
+# Characters that often come before a paragraph's first word: all non-word (tests/test_prompts.py checks), and
+# casefolding keeps them so, so the first word of the folded text is the first word after them.
+_LEAD = " \t\u00a0|#\"'“”‘’„«»‹›()[]*•·–—-…."
+_reached: dict[str, int] = {}  # _head_reach of each head seen (a few thousand in practice)
+
+
+def _reach(text: str) -> int:
+    """The most words ``text`` may have for a rule that needs an opening word to take it (0: none can).
+
+    When the first characters of ``text`` tell its first word's first four letters (_head_reach), the answer
+    is the largest limit (_LIMITS) of the rules one of whose openers that word starts with: exactly the rules
+    whose ``Keywords.opens`` is true, since those compare the first word by its first four letters at most
+    (and ``share-buttons`` needs a first word that is a button word). Otherwise it is 60 when ``_ANY_OPENS``
+    opens ``text`` (every rule may), else 0. Either way it is 0 exactly when ``_ANY_OPENS.opens(text)`` is
+    False. The answer for each head is remembered: paragraphs open with the same few words.
+
+    >>> _reach("Advertisement"), _reach("We use cookies"), _reach("“Follow us”"), _reach("The plan")
+    (12, 60, 30, 0)
+    """
+    head = text[:12].lstrip(_LEAD)[:4]
+    reach = _reached.get(head)
+    if reach is None:
+        reach = _head_reach(head)
+        if len(_reached) >= 4096:
+            _reached.clear()
+        _reached[head] = reach
+    if reach < 0:
+        return 60 if _ANY_OPENS.opens(text) else 0
+    return reach
+
+
+def _head_reach(head: str) -> int:
+    """What :func:`_reach` answers for a text whose first characters after _LEAD are ``head``, or -1 when
+    ``head`` does not tell the first four letters of the text's first folded word.
+
+    The words of the folded text are those of the folded ``head`` and the folded rest (the _LEAD characters
+    before them fold to non-word characters), but for the last word of ``head``, which the rest may carry on.
+    So the first word of ``head`` is the text's when another word follows it in ``head``, and starts it with
+    the same four letters when it has four.
+
+    >>> _head_reach("Foll"), _head_reach("In a"), _head_reach("The "), _head_reach("Q: W"), _head_reach("In")
+    (30, 12, 0, 0, -1)
+    """
+    folded = fold(head)
+    found = word_runs(folded)
+    if not found or (len(found) == 1 and len(found[0]) < 4 and folded.endswith(found[0])):
+        return -1
+    first = found[0][:4]
+    return max((_LIMITS[rule] for rule, stems in _REACH_STEMS.items() if first.startswith(stems)), default=0)
+
+
+# 2. The rules on words found anywhere in a paragraph (``finds``) need, after the whole words of _may_find:
+#    ``subscribe`` a word of _NEWSLETTER_WORDS (_mentions), so one of _NEWSLETTER_PARTS; ``click`` (in the
+#    tail) a match of _CLICK, which has one of _CLICK_PARTS; ``signup-box`` (in the tail, at most 5 words) a
+#    match of _BOX, which has one of _BOX_PARTS. Each is looked for in the casefolded text: every character
+#    that matches one of their letters ignoring case casefolds to that letter (tests/test_prompts.py checks),
+#    so a match leaves it there.
+_NEWSLETTER_PARTS = ("newsletter", "infolettre", "bolet", "рассылк", "뉴스레터")
+_CLICK_PARTS = ("clic", "cliq", "tap", "klicken", "нажмите")
+_BOX_PARTS = ("newsletter", "sign", "subscribe", "뉴스레터", "рассылка", "infolettre")
+
+
+def _may_take(text: str, n: int, tail: bool) -> bool:
+    """Whether a rule on words found anywhere may take paragraph ``text`` of ``n`` words (at most 40), in the
+    tail or not: False when ``subscribe``, ``click`` and ``signup-box`` all would say no.
+
+    >>> _may_take("Sign up for our newsletter", 5, False), _may_take("Click here to subscribe", 4, False)
+    (True, False)
+    >>> _may_take("Click here to subscribe", 4, True), _may_take("Signs of life", 3, True)
+    (True, True)
+    """
+    if n > 30 and not tail:
+        return False
+    has = fold(text).__contains__
+    if n <= 30 and any(map(has, _NEWSLETTER_PARTS)):
+        return True
+    return tail and (any(map(has, _CLICK_PARTS)) or (n <= 5 and any(map(has, _BOX_PARTS))))
+
+
 # A prompt addresses the reader: a newsletter named without an imperative needs one of these.
 _ADDRESS = regex.compile(
     r"\b(?:you|your|our|us|here|now|free|today|inbox|você|seu|sua|nosso|nossa|tu|su|nuestro|votre|notre|ihr|unser\w*|ваш\w*|наш\w*)\b",
@@ -257,12 +345,10 @@ class Prompts(Cleaner):
         paras = paragraphs(text)
         if len(paras) < 2:
             return
-        tail: list[int] = []  # [tail_start(paras, 0.5)] once a rule asks: most documents never do
+        tail = tail_start(paras, 0.5)  # the screen below asks about nearly every document
 
         def in_tail(p: Paragraph) -> bool:
-            if not tail:
-                tail.append(tail_start(paras, 0.5))
-            return p.index >= tail[0]
+            return p.index >= tail
 
         picks: dict[int, str] = {}
         for p in paras:
@@ -272,7 +358,11 @@ class Prompts(Cleaner):
             n = words(t)
             if n > 60:  # no rule takes a longer paragraph
                 continue
-            opens = _ANY_OPENS.opens(t)
+            reach = _reach(t)
+            # Most paragraphs: no rule that needs an opening word may take them, nor one on words found anywhere.
+            if n > reach and (n > 40 or (n > 30 and p.index < tail) or not _may_take(t, n, p.index >= tail)):
+                continue
+            opens = reach > 0  # _ANY_OPENS.opens(t)
             finds = n <= 40 and _may_find(t)
             if not (opens or finds):  # most paragraphs: no rule can take them
                 continue

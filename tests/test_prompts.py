@@ -143,6 +143,10 @@ GUARDS = [
     ("click", P._CLICK.search, [P._CLICK_FINDS.found_in, P._may_find]),
     ("box", P._BOX.search, [P._BOX_FINDS.found_in, P._may_find]),
     ("share-buttons", P.is_share_buttons, [P._only_button_words, P._ANY_OPENS.opens]),
+    # The screens of _may_take, each against the pattern it stands for.
+    ("click-parts", P._CLICK.search, [lambda t: any(w in fold(t) for w in P._CLICK_PARTS)]),
+    ("box-parts", P._BOX.search, [lambda t: any(w in fold(t) for w in P._BOX_PARTS)]),
+    ("newsletter-take", P._NEWSLETTER.search, [lambda t: P._may_take(t, 30, False)]),
 ]
 
 # At least one line for each alternative of each pattern.
@@ -244,7 +248,8 @@ def test_casefolding_keeps_word_and_non_word_characters_apart() -> None:
 
 def test_letters_that_match_ignoring_case_fold_to_the_letter() -> None:
     # What _mentions and _may_find rest on, for the letters of the words they look for.
-    letters = set("".join(P._NEWSLETTER_WORDS)) | set("".join(P._FIND_WORDS))
+    parts = P._NEWSLETTER_WORDS + P._NEWSLETTER_PARTS + P._CLICK_PARTS + P._BOX_PARTS
+    letters = set("".join(parts)) | set("".join(P._FIND_WORDS))
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     for letter in letters:
         for c in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
@@ -270,3 +275,52 @@ def test_only_two_letters_match_the_first_of_rassylk() -> None:
     # What _may_find rests on.
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     assert sorted(regex.findall("р", everything, flags=regex.IGNORECASE)) == ["Р", "р"]
+
+
+# _reach against the tests it stands for: zero exactly when _ANY_OPENS does not open the text, and at least
+# the word limit of every rule whose openers open it.
+_OPENS_OF = [
+    ("advert", P._ADVERT_OPENS.opens),
+    ("technical", P._TECH_OPENS.opens),
+    ("consent", P._CONSENT_OPENS.opens),
+    ("subscribe", P._SUBSCRIBE_OPENS.opens),
+    ("follow", P._FOLLOW_OPENS.opens),
+    ("form", P._FORM_OPENS.opens),
+    ("share-buttons", P._only_button_words),
+]
+
+
+def _check_reach(text: str) -> None:
+    reach = P._reach(text)
+    assert (reach > 0) == P._ANY_OPENS.opens(text), text
+    for rule, opens in _OPENS_OF:
+        if opens(text):
+            assert reach >= P._LIMITS[rule], (rule, text)
+
+
+@pytest.mark.parametrize("line", MATCHING)
+def test_reach_of_each_alternative(line: str) -> None:
+    for v in _variants(line):
+        for lead in ("", "“", "| ", "——————————————", "1. ", "Q: "):
+            _check_reach(lead + v)
+
+
+_LEADS = st.text(alphabet=P._LEAD + "1:|!?¿¡«x\u0307İ", max_size=14)
+
+
+@given(st.tuples(_LEADS, _lines | _TEXTS, st.sampled_from([str, str.upper, str.title, str.swapcase])))
+def test_reach_says_what_the_opening_tests_say(parts: tuple) -> None:  # type: ignore[type-arg]
+    lead, line, case = parts
+    _check_reach(case(lead + line))
+
+
+@given(st.text(max_size=6), st.text(max_size=6))
+def test_reach_of_any_head(head: str, rest: str) -> None:
+    _check_reach(head + rest)
+
+
+def test_lead_characters_are_non_word_and_fold_so() -> None:
+    # What _reach rests on: the characters it skips before the first word are not part of a word, folded or not.
+    word = regex.compile(r"\w")
+    for c in P._LEAD:
+        assert not word.match(c) and not any(word.match(f) for f in fold(c)), hex(ord(c))
