@@ -11,6 +11,10 @@ Rules (each removal's ``reason``):
 The first paragraph must look like a title (short, not ending as a sentence does),
 and some text must follow; the first form becomes ``meta["title"]`` (unless a reader
 already set one). A sentence repeated further down is body text.
+
+Bylines above the title (``By Ann Lee``, as the credits cleaner reads them) are looked
+past: the credits cleaner, which runs later, removes them, and a title found only once they
+are gone would be removed by a second cleaning (cleaning must be idempotent).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
 from cleanse.text import looks_like_headline, normalize_space, paragraphs, remove_paragraphs
+
+from .credits import BYLINE_HEAD, parse_byline
 
 
 class Title(Cleaner):
@@ -39,19 +45,22 @@ class Title(Cleaner):
 
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
         paras = paragraphs(text)
-        if len(paras) < 2 or not looks_like_headline(paras[0].text):
+        first = 0
+        while first < min(len(paras) - 1, BYLINE_HEAD) and parse_byline(paras[first].text) is not None:
+            first += 1
+        if len(paras) - first < 2 or not looks_like_headline(paras[first].text):
             return
-        key = normalize_space(paras[0].text).casefold()
-        repeats = 1
-        while repeats < len(paras) and normalize_space(paras[repeats].text).casefold() == key:
-            repeats += 1
+        key = normalize_space(paras[first].text).casefold()
+        last = first + 1  # one past the title and its repeats
+        while last < len(paras) and normalize_space(paras[last].text).casefold() == key:
+            last += 1
         given = meta.get("title")
         known = isinstance(given, str) and normalize_space(given).casefold() == key
-        if repeats == len(paras) or (repeats == 1 and not known):
+        if last == len(paras) or (last == first + 1 and not known):
             return
-        meta.setdefault("title", normalize_space(paras[0].text))
-        picks = [(0, "title", "title" if repeats > 1 else "given-title")]
-        picks += [(i, "title", "repeated-title") for i in range(1, repeats)]
+        meta.setdefault("title", normalize_space(paras[first].text))
+        picks = [(first, "title", "title" if last > first + 1 else "given-title")]
+        picks += [(i, "title", "repeated-title") for i in range(first + 1, last)]
         yield from remove_paragraphs(text, paras, picks)
 
 

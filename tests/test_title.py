@@ -73,3 +73,12 @@ def test_default_pipeline() -> None:
     doc = cleanse.clean("Talks resume\r\n\r\ntalks resume\r\n\r\n" + BODY + "\n\n\n")
     assert doc.text == BODY
     assert doc.meta["title"] == "Talks resume"
+
+
+def test_a_title_under_a_byline_is_found_and_the_byline_left_to_credits() -> None:
+    text = "By Ann Lee\n\nTalks resume\n\nTALKS RESUME\n\nThe talks resumed on Monday."
+    doc = Pipeline(cleaners=[Title()]).clean(text)
+    assert doc.text == "By Ann Lee\n\nThe talks resumed on Monday."
+    assert doc.meta["title"] == "Talks resume"
+    body = "By the end of the week\n\nBy the end of the week\n\nTalks resumed."  # not a byline: a repeated title
+    assert Pipeline(cleaners=[Title()]).clean(body).meta["title"] == "By the end of the week"

@@ -44,3 +44,7 @@ RULES = "0\n:::\n:::\n:::\n:::\n:::\n:::"
 # Fixed: credits took a byline only among the first five and last three paragraphs, counted before its
 # removals; removing the last byline brought another into the last three, for a second cleaning to remove.
 EDGE_BYLINES = "0\n0\n0\n0\n0\nBY AA\n0\n0\nBY AA"
+
+# Fixed: title looked only at the first paragraph; a byline above a repeated title kept it there until credits
+# (later in the pipeline) removed the byline, so a second cleaning removed the title.
+BYLINE_ABOVE_TITLE = "BY AA\r0BY BY\r0BY BY\r0"
