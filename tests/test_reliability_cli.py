@@ -289,7 +289,7 @@ def kill_midway(args: list[str], cwd: Path, watch: Path, min_bytes: int) -> None
 
 
 def test_a_killed_jsonl_run_resumes_without_duplicates_or_gaps(tmp_path: Path) -> None:
-    src = corpus(tmp_path / "in", 80)
+    src = corpus(tmp_path / "in", 400)
     clean = tmp_path / "clean.jsonl"
     assert cleanse("run", str(src), "--out", str(clean), "-q", cwd=tmp_path).returncode == 1  # the bad line
     expected = clean.read_text(encoding="utf-8")
@@ -315,7 +315,7 @@ def test_a_killed_jsonl_run_resumes_without_duplicates_or_gaps(tmp_path: Path) -
 
 
 def test_a_killed_folder_run_leaves_complete_files_and_resumes(tmp_path: Path) -> None:
-    src = corpus(tmp_path / "in", 50)
+    src = corpus(tmp_path / "in", 300)
     clean = tmp_path / "clean"
     assert cleanse("run", str(src), "--out", str(clean), "-q", cwd=tmp_path).returncode == 1
     expected = {m["output"]: m for m in records(clean / "manifest.jsonl")}
