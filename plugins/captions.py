@@ -34,7 +34,6 @@ from cleanse.text import (
     credits_slot,
     looks_like_headline,
     paragraphs,
-    paragraphs_containing,
     remove_paragraphs,
 )
 
@@ -179,10 +178,6 @@ def _may_be_caption(line: str) -> bool:
     )
 
 
-# What _may_be_caption looks for: one of these is in every caption.
-_CAPTION_HINTS = (":", "/", " via ", "Photo", "Getty", "Shutterstock", "Alamy", "iStock")
-
-
 def parse_caption(line: str) -> tuple[str, str, str | None] | None:
     """``(reason, caption text, credit)`` when ``line`` is a photo caption, else None.
 
@@ -223,10 +218,9 @@ class Captions(Cleaner):
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
         paras = paragraphs(text)
         picks = []
-        # Every caption has one of _CAPTION_HINTS (_may_be_caption): only the paragraphs that do are asked.
-        for i in sorted(paragraphs_containing(text, paras, _CAPTION_HINTS)):
-            p = paras[i]
-            if not _may_be_caption(p.text):  # parse_caption's first test, made here too: a call costs
+        for p in paras:
+            # parse_caption's first test, made here too: it turns down most paragraphs, and a call costs.
+            if not _may_be_caption(p.text):
                 continue
             found = parse_caption(p.text)
             if found is None:
