@@ -229,12 +229,12 @@ def _near_edges(paras: list[Paragraph], removed: set[int]) -> set[int]:
     ([0, 1, 2, 3, 4, 7, 8, 9], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     """
     near: set[int] = set()
-    for order in (paras, paras[::-1]):
-        limit = BYLINE_HEAD if order is paras else BYLINE_TAIL
+    for order, limit in ((paras, BYLINE_HEAD), (reversed(paras), BYLINE_TAIL)):
         kept = 0
         for p in order:
-            if kept < limit:
-                near.add(p.index)
+            if kept >= limit:  # every later one has as many kept paragraphs on this side, or more
+                break
+            near.add(p.index)
             kept += p.index not in removed
     return near
 
