@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import regex
@@ -277,22 +277,47 @@ class Related(Cleaner):
 
     @staticmethod
     def _headline_runs(paras: list[Paragraph], tail: int, taken: dict[int, str]) -> list[int]:
+        def listed(i: int) -> bool:  # the cheap half: not taken, a list item, short and not ending with "."
+            t = paras[i].text
+            return i not in taken and is_list_item(t) and is_headline(t, 20)
+
+        def titled(i: int) -> bool:
+            return _title_case_headline(paras[i].text)
+
         found: list[int] = []
-        run: list[int] = []
-        for p in [*paras[tail:], None]:
-            if (
-                p is not None
-                and p.index not in taken
-                and is_list_item(p.text)
-                and is_headline(p.text, 20)
-                and _title_case_headline(p.text)
-            ):
-                run.append(p.index)
-                continue
-            if len(run) >= 3:
-                found.extend(run)
-            run = []
+        # The runs of paragraphs that are both are the runs of titled ones within the runs of listed ones.
+        for start, stop in _runs(listed, tail, len(paras)):
+            for first, end in _runs(titled, start, stop):
+                found.extend(range(first, end))
         return found
+
+
+def _runs(holds: Callable[[int], bool], start: int, stop: int, least: int = 3) -> Iterator[tuple[int, int]]:
+    """The longest runs ``[first, end)`` of indices in ``[start, stop)`` for which ``holds``, of ``least`` or more.
+
+    ``holds`` is asked about one index in ``least`` until it holds: any ``least`` indices in a row take in one of
+    those probes, so a run that is long enough holds at a probe. From there the run is followed both ways.
+
+    >>> list(_runs({1, 2, 3, 5, 6, 8, 9, 10, 11}.__contains__, 0, 12))
+    [(1, 4), (8, 12)]
+    """
+    known = start  # the indices before this one are not in a run still to be found
+    probe = start + least - 1
+    while probe < stop:
+        if not holds(probe):
+            known = probe + 1
+            probe += least
+            continue
+        first = probe
+        while first > known and holds(first - 1):
+            first -= 1
+        end = probe + 1
+        while end < stop and holds(end):
+            end += 1
+        if end - first >= least:
+            yield first, end
+        known = end + 1  # end does not hold (or is stop)
+        probe = end + least
 
 
 @hookimpl

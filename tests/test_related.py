@@ -208,3 +208,19 @@ def test_capitalised_is_the_pattern() -> None:
 def test_every_digit_is_a_word_character_and_no_letter() -> None:  # _title_case_headline asks _SCORE only then
     for c in regex.findall(r"\d", _ALL_CHARS):
         assert regex.fullmatch(r"\w", c) and not c.isalpha()
+
+
+@given(st.lists(st.booleans(), max_size=40), st.integers(0, 5), st.integers(1, 4))
+def test_runs_are_the_runs_a_walk_over_every_index_finds(holds: list[bool], start: int, least: int) -> None:
+    expected, run = [], []
+    for i in range(start, len(holds) + 1):
+        if i < len(holds) and holds[i]:
+            run.append(i)
+            continue
+        if len(run) >= least:
+            expected.append((run[0], run[-1] + 1))
+        run = []
+    asked: list[int] = []
+    got = list(related._runs(lambda i: asked.append(i) or holds[i], start, len(holds), least))
+    assert got == expected
+    assert all(start <= i < len(holds) for i in asked) and len(asked) == len(set(asked))  # each asked once
