@@ -156,16 +156,21 @@ def _may_open(text: str) -> bool:
     (True, False, False, False)
     """
     key = text[:_KEY]
-    known = _openings.get(key)
-    if known is None:
-        if len(_openings) >= 4096:
-            _openings.clear()
-        known = _openings[key] = _head_opens_with_label(fold(key).replace("ı", "i"), True)
-    return known
+    if key in _closed:
+        return False
+    if key in _open:
+        return True
+    if len(_closed) + len(_open) >= 4096:  # a few documents' worth
+        _closed.clear()
+        _open.clear()
+    opens = _head_opens_with_label(fold(key).replace("ı", "i"), True)
+    (_open if opens else _closed).add(key)
+    return opens
 
 
 _KEY = 5
-_openings: dict[str, bool] = {}
+_closed: set[str] = set()  # the first _KEY characters of texts _may_open() turned down
+_open: set[str] = set()  # and of those it let through
 
 
 def _head_opens_with_label(head: str, cut: bool) -> bool:
@@ -284,19 +289,22 @@ class Related(Cleaner):
         n = len(paras)
         if n < 2:
             return
+        # The paragraphs that may open with a label and those that may be list items, told by their first
+        # characters (memoised): most texts have neither, and then no rule needs their words.
+        labelled = [p for p in paras if p.text[:_KEY] not in _closed and _may_open(p.text)]
+        listed = {p.index for p in paras if p.text[:1] not in _plain_firsts and _may_be_list_item(p.text)}
+        if not labelled and len(listed) < 3:  # a run of headlines takes three list items
+            return
         # Word counts before each paragraph: they never decrease, so tail_start(paras, 0.5), the first
         # index whose count reaches half the total, is a bisection.
         before = words_before(paras)
         tail = min(bisect_left(before, before[-1] * (1 - 0.5)), n)
         picks: dict[int, str] = {}
-        # Most paragraphs open with no label: their first four characters tell (_may_open, memoised).
-        for p in [p for p in paras if _openings.get(p.text[:_KEY]) is not False]:
+        for p in labelled:
             i = p.index
             if i in picks:
                 continue
             t = p.text
-            if not _may_open(t):
-                continue
             count = before[i + 1] - before[i]  # words(t)
             if count > 6:  # not a heading; an inline link at most
                 end = t.rstrip(_CLOSERS)  # _stripped(t)
@@ -311,8 +319,8 @@ class Related(Cleaner):
             elif count <= 6 and _HEADING.match(t, timeout=REGEX_TIMEOUT):
                 for j in self._heading_run(paras, i, tail):
                     picks[j] = "heading"
-        picks.update(dict.fromkeys(self._headline_runs(paras, tail, picks), "headlines"))
-        if len(picks) == len(paras):  # never the whole text
+        picks.update(dict.fromkeys(self._headline_runs(paras, tail, picks, listed), "headlines"))
+        if not picks or len(picks) == len(paras):  # never the whole text
             return
         yield from remove_paragraphs(text, paras, [(i, "related", r) for i, r in sorted(picks.items())])
 
@@ -338,15 +346,15 @@ class Related(Cleaner):
         return run
 
     @staticmethod
-    def _headline_runs(paras: list[Paragraph], tail: int, taken: dict[int, str]) -> list[int]:
-        # Most tails have fewer than three paragraphs that may be list items.
-        others = {p.index for p in paras[tail:] if _may_be_list_item(p.text)}
-        if len(others) < 3:
+    def _headline_runs(paras: list[Paragraph], tail: int, taken: dict[int, str], items: set[int]) -> list[int]:
+        """The runs of title-case headlines in the tail; ``items`` holds each paragraph that may be a list item."""
+        in_tail = {i for i in items if i >= tail}
+        if len(in_tail) < 3:  # most tails
             return []
 
         def listed(i: int) -> bool:  # the cheap half: not taken, a list item, short and not ending with "."
             t = paras[i].text
-            return i in others and i not in taken and is_list_item(t) and is_headline(t, 20)
+            return i in in_tail and i not in taken and is_list_item(t) and is_headline(t, 20)
 
         def titled(i: int) -> bool:
             return _title_case_headline(paras[i].text)
@@ -368,7 +376,14 @@ def _may_be_list_item(text: str) -> bool:
     (True, True, False)
     """
     c = text[:1]
-    return c in _BULLETS or c.isdecimal() or c.isspace() or c >= "\U00010000"
+    if c in _BULLETS or c.isdecimal() or c.isspace() or c >= "\U00010000":
+        return True
+    if len(_plain_firsts) < 4096:
+        _plain_firsts.add(c)
+    return False
+
+
+_plain_firsts: set[str] = set()  # first characters of texts _may_be_list_item() turned down
 
 
 _BULLETS = "-–—•*·▪►»"  # those of cleanse.shape._LIST_ITEM

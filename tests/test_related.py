@@ -282,4 +282,5 @@ _LINES = st.sampled_from(
 def test_headline_runs_are_those_of_a_walk_over_the_tail(lines: list[str], tail: int, taken: set[int]) -> None:
     paras = paragraphs("\n".join(lines))
     picks = dict.fromkeys(taken, "inline")
-    assert Related._headline_runs(paras, tail, picks) == _old_headline_runs(paras, tail, picks)
+    listed = {p.index for p in paras if related._may_be_list_item(p.text)}
+    assert Related._headline_runs(paras, tail, picks, listed) == _old_headline_runs(paras, tail, picks)
