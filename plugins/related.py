@@ -295,17 +295,14 @@ class Related(Cleaner):
         listed = {p.index for p in paras if p.text[:1] not in _plain_firsts and _may_be_list_item(p.text)}
         if not labelled and len(listed) < 3:  # a run of headlines takes three list items
             return
-        # Word counts before each paragraph: they never decrease, so tail_start(paras, 0.5), the first
-        # index whose count reaches half the total, is a bisection.
-        before = words_before(paras)
-        tail = min(bisect_left(before, before[-1] * (1 - 0.5)), n)
+        tail = -1  # _tail(paras), worked out when a rule asks
         picks: dict[int, str] = {}
         for p in labelled:
             i = p.index
             if i in picks:
                 continue
             t = p.text
-            count = before[i + 1] - before[i]  # words(t)
+            count = words(t)
             if count > 6:  # not a heading; an inline link at most
                 end = t.rstrip(_CLOSERS)  # _stripped(t)
                 if count > _INLINE_WORDS and "also" not in t[:7].casefold() and not end.endswith("..."):
@@ -317,9 +314,12 @@ class Related(Cleaner):
             if self._is_inline(t):
                 picks[i] = "inline"
             elif count <= 6 and _HEADING.match(t, timeout=REGEX_TIMEOUT):
+                tail = _tail(paras) if tail < 0 else tail
                 for j in self._heading_run(paras, i, tail):
                     picks[j] = "heading"
-        picks.update(dict.fromkeys(self._headline_runs(paras, tail, picks, listed), "headlines"))
+        if len(listed) >= 3:
+            tail = _tail(paras) if tail < 0 else tail
+            picks.update(dict.fromkeys(self._headline_runs(paras, tail, picks, listed), "headlines"))
         if not picks or len(picks) == len(paras):  # never the whole text
             return
         yield from remove_paragraphs(text, paras, [(i, "related", r) for i, r in sorted(picks.items())])
@@ -365,6 +365,13 @@ class Related(Cleaner):
             for first, end in _runs(titled, start, stop):
                 found.extend(range(first, end))
         return found
+
+
+def _tail(paras: list[Paragraph]) -> int:
+    """``tail_start(paras, 0.5)``: word counts before each paragraph never decrease, so the first index whose
+    count reaches half the total is a bisection."""
+    before = words_before(paras)
+    return min(bisect_left(before, before[-1] * (1 - 0.5)), len(paras))
 
 
 def _may_be_list_item(text: str) -> bool:
