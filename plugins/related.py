@@ -290,9 +290,14 @@ class Related(Cleaner):
         if n < 2:
             return
         # The paragraphs that may open with a label and those that may be list items, told by their first
-        # characters (memoised): most texts have neither, and then no rule needs their words.
-        labelled = [p for p in paras if p.text[:_KEY] not in _closed and _may_open(p.text)]
-        listed = {p.index for p in paras if p.text[:1] not in _plain_firsts and _may_be_list_item(p.text)}
+        # characters: most texts have neither, and then no rule needs their words.
+        maybe = [p for p in paras if p.text[:_KEY] not in _plain]
+        if not maybe:
+            return
+        labelled = [p for p in maybe if _may_open(p.text)]
+        listed = {p.index for p in maybe if _may_be_list_item(p.text)}
+        if len(labelled) + len(listed) < len(maybe):
+            _learn_plain([p.text for p in maybe if p not in labelled and p.index not in listed])
         if not labelled and len(listed) < 3:  # a run of headlines takes three list items
             return
         tail = -1  # _tail(paras), worked out when a rule asks
@@ -383,14 +388,18 @@ def _may_be_list_item(text: str) -> bool:
     (True, True, False)
     """
     c = text[:1]
-    if c in _BULLETS or c.isdecimal() or c.isspace() or c >= "\U00010000":
-        return True
-    if len(_plain_firsts) < 4096:
-        _plain_firsts.add(c)
-    return False
+    return c in _BULLETS or c.isdecimal() or c.isspace() or c >= "\U00010000"
 
 
-_plain_firsts: set[str] = set()  # first characters of texts _may_be_list_item() turned down
+# The first _KEY characters of paragraphs that neither _may_open() nor _may_be_list_item() let through: no
+# paragraph that opens with them can be taken. Most paragraphs open as others did before.
+_plain: set[str] = set()
+
+
+def _learn_plain(texts: list[str]) -> None:
+    if len(_plain) + len(texts) > 8192:  # a few documents' worth
+        _plain.clear()
+    _plain.update(t[:_KEY] for t in texts)
 
 
 _BULLETS = "-–—•*·▪►»"  # those of cleanse.shape._LIST_ITEM

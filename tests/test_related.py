@@ -285,3 +285,10 @@ def test_headline_runs_are_those_of_a_walk_over_the_tail(lines: list[str], tail:
     picks = dict.fromkeys(taken, "inline")
     listed = {p.index for p in paras if related._may_be_list_item(p.text)}
     assert Related._headline_runs(paras, tail, picks, listed) == _old_headline_runs(paras, tail, picks)
+
+
+@given(_TEXTS)
+def test_the_screens_read_only_the_first_characters(text: str) -> None:  # what related._plain relies on
+    key = text[: related._KEY]
+    assert related._may_open(text) == related._may_open(key)
+    assert related._may_be_list_item(text) == related._may_be_list_item(key)
