@@ -295,9 +295,10 @@ class Related(Cleaner):
         if not maybe:
             return
         labelled = [p for p in maybe if _may_open(p.text)]
-        listed = {p.index for p in maybe if _may_be_list_item(p.text)}
-        if len(labelled) + len(listed) < len(maybe):
-            _learn_plain([p.text for p in maybe if p not in labelled and p.index not in listed])
+        items = [p for p in maybe if _may_be_list_item(p.text)]
+        if len(labelled) + len(items) < len(maybe):
+            _learn_plain([p.text for p in maybe if p not in labelled and p not in items])
+        listed = {p.index for p in items if is_list_item(p.text)}
         if not labelled and len(listed) < 3:  # a run of headlines takes three list items
             return
         tail = -1  # _tail(paras), worked out when a rule asks
@@ -352,7 +353,7 @@ class Related(Cleaner):
 
     @staticmethod
     def _headline_runs(paras: list[Paragraph], tail: int, taken: dict[int, str], items: set[int]) -> list[int]:
-        """The runs of title-case headlines in the tail; ``items`` holds each paragraph that may be a list item."""
+        """The runs of title-case headlines in the tail; ``items`` holds at least each paragraph that is a list item."""
         in_tail = {i for i in items if i >= tail}
         if len(in_tail) < 3:  # most tails
             return []
