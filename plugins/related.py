@@ -160,7 +160,7 @@ def _may_open(text: str) -> bool:
         return False
     if key in _open:
         return True
-    if len(_closed) + len(_open) >= 4096:  # a few documents' worth
+    if len(_closed) + len(_open) >= 16384:  # the openings of many documents, in a megabyte or two
         _closed.clear()
         _open.clear()
     opens = _head_opens_with_label(fold(key).replace("ı", "i"), True)
@@ -297,7 +297,8 @@ class Related(Cleaner):
         labelled = [p for p in maybe if _may_open(p.text)]
         items = [p for p in maybe if _may_be_list_item(p.text)]
         if len(labelled) + len(items) < len(maybe):
-            _learn_plain([p.text for p in maybe if p not in labelled and p not in items])
+            let_through = {p.index for p in labelled} | {p.index for p in items}
+            _learn_plain([p.text for p in maybe if p.index not in let_through])
         listed = {p.index for p in items if is_list_item(p.text)}
         if not labelled and len(listed) < 3:  # a run of headlines takes three list items
             return
@@ -398,7 +399,7 @@ _plain: set[str] = set()
 
 
 def _learn_plain(texts: list[str]) -> None:
-    if len(_plain) + len(texts) > 8192:  # a few documents' worth
+    if len(_plain) + len(texts) > 16384:  # the openings of many documents, in a megabyte or two
         _plain.clear()
     _plain.update(t[:_KEY] for t in texts)
 
