@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 import regex
 
@@ -98,38 +98,43 @@ _INLINE_WORDS = 25 + _LABEL_WORDS
 
 # A cheap test before _INLINE and _HEADING: each of their matches opens, after at most three non-word
 # characters, with a label (or "also on SITE"). Its first word stands there, followed by what follows it
-# in the label: a space (any, for \s+) or an apostrophe (don't), or, when it is the whole label, by a
-# non-word character or the end. Words are compared as fold() gives them, with "ı" made "i": "I" matches
-# "ı" ignoring case (ayrıca).
+# in the label: spaces (any, for \s+) and the label's second word, or an apostrophe (don't), or, when it is
+# the whole label, maybe spaces and then a non-word character or the end. Words are compared as fold() gives
+# them, with "ı" made "i": "I" matches "ı" ignoring case (ayrıca).
 
 
-def _label_starts() -> dict[str, tuple[tuple[str, bool, bool, str], ...]]:
-    """By first letter: each label's first word (folded), whether it is a whole label, whether a space
-    follows it in a label, and the other characters that do."""
-    follows: dict[str, str] = {}  # first word -> what follows it in each label ("$": the label's end)
+class _Start(NamedTuple):
+    word: str  # a label's first word, folded
+    whole: bool  # it is a whole label
+    seconds: tuple[str, ...]  # the second words of the labels in which spaces follow it
+    others: str  # the other characters that follow it in a label
+
+
+def _label_starts() -> dict[str, tuple[_Start, ...]]:
+    """By first letter: what a label's first word is and what may follow it."""
+    follows: dict[str, list[str]] = {}  # first word -> the rest of each label it opens, "" for none
     for label in _phrases(_LABEL_TEXT) | _phrases(_NAMED_TEXT) | {"also on"}:
         folded = fold(label).replace("ı", "i")
         first = folded_words(folded)[0]
-        follows[first] = follows.get(first, "") + (folded[len(first) : len(first) + 1] or "$")
-    starts: dict[str, tuple[tuple[str, bool, bool, str], ...]] = {}
-    for word, after in sorted(follows.items()):
-        entry = (word, "$" in after, " " in after, after.replace(" ", "").replace("$", ""))
-        starts[word[0]] = (*starts.get(word[0], ()), entry)
+        follows.setdefault(first, []).append(folded[len(first) :])
+    starts: dict[str, tuple[_Start, ...]] = {}
+    for word, rests in sorted(follows.items()):
+        seconds = tuple(sorted({r.split(" ")[1] for r in rests if r[:1] == " "}))
+        others = "".join(sorted({r[0] for r in rests if r[:1] not in ("", " ")}))
+        starts[word[0]] = (*starts.get(word[0], ()), _Start(word, "" in rests, seconds, others))
     return starts
 
 
 _LABEL_STARTS = _label_starts()
-_FIRST_WORDS = frozenset(entry[0] for entries in _LABEL_STARTS.values() for entry in entries)
-# The characters a match can span up to the end of that word, and the one after it.
-_HEAD = 3 + max(map(len, _FIRST_WORDS)) + 1
+_FIRST_WORDS = frozenset(start.word for starts in _LABEL_STARTS.values() for start in starts)
+_SECOND_WORDS = frozenset(word for starts in _LABEL_STARTS.values() for start in starts for word in start.seconds)
+# The characters a match can span up to the end of its label's first word and the character after it; and,
+# when the characters of the head allow, up to the end of the second word.
+_HEAD = 3 + max(len(s.word) + 1 + max(map(len, s.seconds), default=0) for ss in _LABEL_STARTS.values() for s in ss) + 1
 
 
 def _opens_with_label(text: str) -> bool:
     """Whether ``text`` may match ``_INLINE`` or ``_HEADING``: False when it cannot.
-
-    Sound because the characters of a match's label fold one for one to the letters it is written
-    with, and non-word characters fold to one non-word character each (tests/test_related.py checks
-    every character), so the label's first word stands in the folded head where it stood.
 
     >>> _opens_with_label("[READ MORE: x]"), _opens_with_label("— Ayrıca oku"), _opens_with_label("AYRICA OKU")
     (True, True, True)
@@ -137,17 +142,76 @@ def _opens_with_label(text: str) -> bool:
     (False, False, False)
     >>> _opens_with_label("A: Yes."), _opens_with_label("Also, it rained"), _opens_with_label("More, it rained")
     (False, False, True)
+    >>> _opens_with_label("A spokesman declined"), _opens_with_label("More than 40"), _opens_with_label("More  news")
+    (False, False, True)
     """
-    head = fold(text[:_HEAD]).replace("ı", "i")
+    return _head_opens_with_label(fold(text[:_HEAD]).replace("ı", "i"), len(text) > _HEAD)
+
+
+def _may_open(text: str) -> bool:
+    """``_opens_with_label`` asked of the first ``_KEY`` characters of ``text`` (as if more followed), memoised:
+    False when ``text`` cannot match. Most paragraphs of a text open as others did before.
+
+    >>> _may_open("Read more: x"), _may_open("Reader"), _may_open("The plan"), _may_open("A spokesman")
+    (True, False, False, False)
+    """
+    key = text[:_KEY]
+    if key in _closed:
+        return False
+    if key in _open:
+        return True
+    if len(_closed) + len(_open) >= 16384:  # the openings of many documents, in a megabyte or two
+        _closed.clear()
+        _open.clear()
+    opens = _head_opens_with_label(fold(key).replace("ı", "i"), True)
+    (_open if opens else _closed).add(key)
+    return opens
+
+
+_KEY = 5
+_closed: set[str] = set()  # the first _KEY characters of texts _may_open() turned down
+_open: set[str] = set()  # and of those it let through
+
+
+def _head_opens_with_label(head: str, cut: bool) -> bool:
+    """``_opens_with_label`` of a text whose first characters fold to ``head`` ("ı" made "i"); ``cut``: more follow.
+
+    Sound because the characters of a match's label fold one for one to the letters it is written with,
+    spaces (``\\s``) to one space each (``str.isspace``) and other non-word characters to one non-word
+    character each (tests/test_related.py checks every character), so the label's words stand in the folded
+    head where they stood, with as many spaces between them. After a whole label, a match has spaces (maybe
+    none) and then a non-word character (a separator, a closer) or the end: a skip over ``str.isspace``
+    characters (all non-word, none a separator) that meets a letter or digit finds neither. Where the head
+    is cut before it tells, the answer is yes.
+    """
     for k, c in enumerate(head[:4]):
         if c.isalpha() or c.isdecimal():  # the first word starts here, or no label does
-            for word, whole, spaced, others in _LABEL_STARTS.get(c, ()):
-                if head.startswith(word, k):
-                    after = head[k + len(word) : k + len(word) + 1]
-                    if whole and not (after.isalpha() or after.isdecimal()):
+            for start in _LABEL_STARTS.get(c, ()):
+                if not head.startswith(start.word, k):
+                    if cut and start.word.startswith(head[k:]):
                         return True
-                    if (spaced and after.isspace()) or (after and after in others):
+                    continue
+                at = k + len(start.word)
+                after = head[at : at + 1]
+                if not after:  # the end of the head
+                    if cut or start.whole:
                         return True
+                    continue
+                if after in start.others:
+                    return True
+                if not after.isspace():
+                    if start.whole and not (after.isalpha() or after.isdecimal()):
+                        return True
+                    continue
+                rest = head[at:].lstrip()  # str.lstrip() strips the str.isspace() characters
+                if not rest:
+                    if cut or start.whole:
+                        return True
+                    continue
+                if start.whole and not (rest[0].isalpha() or rest[0].isdecimal()):
+                    return True
+                if any(rest.startswith(w) or (cut and w.startswith(rest)) for w in start.seconds):
+                    return True
             return False
     return False
 
@@ -158,7 +222,7 @@ def is_headline(text: str, limit: int = 25) -> bool:
     >>> is_headline("Who will make the Rock Hall in 2020?"), is_headline("It rained all day.")
     (True, False)
     """
-    return (words(text) <= limit and len(text) <= 300 and not _stripped(text).endswith(".")) or _ends_in_ellipsis(text)
+    return (len(text) <= 300 and words(text) <= limit and not _stripped(text).endswith(".")) or _ends_in_ellipsis(text)
 
 
 _CLOSERS = " '\"’”»)]"  # what may follow a headline's last word: quotes, brackets
@@ -225,17 +289,27 @@ class Related(Cleaner):
         n = len(paras)
         if n < 2:
             return
-        # Word counts before each paragraph: they never decrease, so tail_start(paras, 0.5), the first
-        # index whose count reaches half the total, is a bisection.
-        before = words_before(paras)
-        tail = min(bisect_left(before, before[-1] * (1 - 0.5)), n)
+        # The paragraphs that may open with a label and those that may be list items, told by their first
+        # characters: most texts have neither, and then no rule needs their words.
+        maybe = [p for p in paras if p.text[:_KEY] not in _plain]
+        if not maybe:
+            return
+        labelled = [p for p in maybe if _may_open(p.text)]
+        items = [p for p in maybe if _may_be_list_item(p.text)]
+        if len(labelled) + len(items) < len(maybe):
+            let_through = {p.index for p in labelled} | {p.index for p in items}
+            _learn_plain([p.text for p in maybe if p.index not in let_through])
+        listed = {p.index for p in items if is_list_item(p.text)}
+        if not labelled and len(listed) < 3:  # a run of headlines takes three list items
+            return
+        tail = -1  # _tail(paras), worked out when a rule asks
         picks: dict[int, str] = {}
-        for p in paras:
+        for p in labelled:
             i = p.index
             if i in picks:
                 continue
             t = p.text
-            count = before[i + 1] - before[i]  # words(t)
+            count = words(t)
             if count > 6:  # not a heading; an inline link at most
                 end = t.rstrip(_CLOSERS)  # _stripped(t)
                 if count > _INLINE_WORDS and "also" not in t[:7].casefold() and not end.endswith("..."):
@@ -247,10 +321,13 @@ class Related(Cleaner):
             if self._is_inline(t):
                 picks[i] = "inline"
             elif count <= 6 and _HEADING.match(t, timeout=REGEX_TIMEOUT):
+                tail = _tail(paras) if tail < 0 else tail
                 for j in self._heading_run(paras, i, tail):
                     picks[j] = "heading"
-        picks.update(dict.fromkeys(self._headline_runs(paras, tail, picks), "headlines"))
-        if len(picks) == len(paras):  # never the whole text
+        if len(listed) >= 3:
+            tail = _tail(paras) if tail < 0 else tail
+            picks.update(dict.fromkeys(self._headline_runs(paras, tail, picks, listed), "headlines"))
+        if not picks or len(picks) == len(paras):  # never the whole text
             return
         yield from remove_paragraphs(text, paras, [(i, "related", r) for i, r in sorted(picks.items())])
 
@@ -276,23 +353,86 @@ class Related(Cleaner):
         return run
 
     @staticmethod
-    def _headline_runs(paras: list[Paragraph], tail: int, taken: dict[int, str]) -> list[int]:
+    def _headline_runs(paras: list[Paragraph], tail: int, taken: dict[int, str], items: set[int]) -> list[int]:
+        """The runs of title-case headlines in the tail; ``items`` holds at least each paragraph that is a list item."""
+        in_tail = {i for i in items if i >= tail}
+        if len(in_tail) < 3:  # most tails
+            return []
+
+        def listed(i: int) -> bool:  # the cheap half: not taken, a list item, short and not ending with "."
+            t = paras[i].text
+            return i in in_tail and i not in taken and is_list_item(t) and is_headline(t, 20)
+
+        def titled(i: int) -> bool:
+            return _title_case_headline(paras[i].text)
+
         found: list[int] = []
-        run: list[int] = []
-        for p in [*paras[tail:], None]:
-            if (
-                p is not None
-                and p.index not in taken
-                and is_list_item(p.text)
-                and is_headline(p.text, 20)
-                and _title_case_headline(p.text)
-            ):
-                run.append(p.index)
-                continue
-            if len(run) >= 3:
-                found.extend(run)
-            run = []
+        # The runs of paragraphs that are both are the runs of titled ones within the runs of listed ones.
+        for start, stop in _runs(listed, tail, len(paras)):
+            for first, end in _runs(titled, start, stop):
+                found.extend(range(first, end))
         return found
+
+
+def _tail(paras: list[Paragraph]) -> int:
+    """``tail_start(paras, 0.5)``: word counts before each paragraph never decrease, so the first index whose
+    count reaches half the total is a bisection."""
+    before = words_before(paras)
+    return min(bisect_left(before, before[-1] * (1 - 0.5)), len(paras))
+
+
+def _may_be_list_item(text: str) -> bool:
+    """False when ``is_list_item(text)`` is: a list item (``_LIST_ITEM`` after ``str.lstrip``) opens with a space, a
+    bullet or a ``\\d`` digit, which is ``str.isdecimal`` or outside the BMP (tests/test_related.py checks every
+    character).
+
+    >>> _may_be_list_item("- Who will make it?"), _may_be_list_item("12. Go"), _may_be_list_item("“I will”")
+    (True, True, False)
+    """
+    c = text[:1]
+    return c in _BULLETS or c.isdecimal() or c.isspace() or c >= "\U00010000"
+
+
+# The first _KEY characters of paragraphs that neither _may_open() nor _may_be_list_item() let through: no
+# paragraph that opens with them can be taken. Most paragraphs open as others did before.
+_plain: set[str] = set()
+
+
+def _learn_plain(texts: list[str]) -> None:
+    if len(_plain) + len(texts) > 16384:  # the openings of many documents, in a megabyte or two
+        _plain.clear()
+    _plain.update(t[:_KEY] for t in texts)
+
+
+_BULLETS = "-–—•*·▪►»"  # those of cleanse.shape._LIST_ITEM
+
+
+def _runs(holds: Callable[[int], bool], start: int, stop: int, least: int = 3) -> Iterator[tuple[int, int]]:
+    """The longest runs ``[first, end)`` of indices in ``[start, stop)`` for which ``holds``, of ``least`` or more.
+
+    ``holds`` is asked about one index in ``least`` until it holds: any ``least`` indices in a row take in one of
+    those probes, so a run that is long enough holds at a probe. From there the run is followed both ways.
+
+    >>> list(_runs({1, 2, 3, 5, 6, 8, 9, 10, 11}.__contains__, 0, 12))
+    [(1, 4), (8, 12)]
+    """
+    known = start  # the indices before this one are not in a run still to be found
+    probe = start + least - 1
+    while probe < stop:
+        if not holds(probe):
+            known = probe + 1
+            probe += least
+            continue
+        first = probe
+        while first > known and holds(first - 1):
+            first -= 1
+        end = probe + 1
+        while end < stop and holds(end):
+            end += 1
+        if end - first >= least:
+            yield first, end
+        known = end + 1  # end does not hold (or is stop)
+        probe = end + least
 
 
 @hookimpl

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleanse import shape
 from cleanse.pipeline import Pipeline
 from cleanse.plugins import related
 from cleanse.plugins.related import Related
 from cleanse.shape import fold
+from cleanse.text import Paragraph, paragraphs
 
 BODY = (
     "Alibaba is set to raise up to $12.9bn from its second listing in Hong Kong, pricing its shares at a "
@@ -146,7 +148,8 @@ def _cases(phrase: str) -> list[str]:
 _PIECES = st.sampled_from(
     [*_LABELS, *(c for p in _LABELS[::7] for c in _cases(p)), "AYRICA OKU", "DEVAMINI OKU", "also on rt.com ",
      ": ", " - ", "—", " | ", "» ", ">", "...", "…", "[", "]", "“", "”", "(", " ", "  ", "\t", "_", "x", "Tencent",
-     "Profit Falls", "the plan.", ".", "1", "ı", "\u0307", "ß", "ﬁ"]
+     "Profit Falls", "the plan.", ".", "1", "ı", "\u0307", "ß", "ﬁ", " than", "\x1c", "\u3000", "\u2028", "\r",
+     " news", "Also ", "A lire", "Mor", "Reade"]
 )  # fmt: skip
 _TEXTS = st.lists(_PIECES, max_size=6).map("".join) | st.text(max_size=30)
 
@@ -156,7 +159,7 @@ def _matches(text: str) -> bool:
 
 
 def test_label_letters_fold_to_themselves_in_every_case() -> None:
-    for letter in set("".join(related._FIRST_WORDS)):
+    for letter in set("".join(related._FIRST_WORDS | related._SECOND_WORDS)):
         key = letter.replace("ı", "i")
         for c in regex.findall(regex.escape(letter), _ALL_CHARS, flags=regex.IGNORECASE):
             assert fold(c).replace("ı", "i") == key, (letter, c)
@@ -171,6 +174,20 @@ def test_non_word_characters_fold_to_one_non_word_character() -> None:
         assert len(folded) == 1 and folded in non_word and not (folded.isalpha() or folded.isdecimal()), hex(ord(c))
 
 
+def test_spaces_fold_to_one_space() -> None:  # _head_opens_with_label skips them with str.isspace
+    for c in regex.findall(r"\s", _ALL_CHARS):
+        assert len(fold(c)) == 1 and fold(c).isspace(), hex(ord(c))
+
+
+def test_second_words_are_what_follows_the_first_and_spaces() -> None:
+    for label in _LABELS:
+        folded = fold(label).replace("ı", "i")
+        first, *rest = folded.split(" ")
+        if rest and first in related._FIRST_WORDS:  # not "don't miss": an apostrophe follows "don"
+            start = next(s for s in related._LABEL_STARTS[first[0]] if s.word == first)
+            assert rest[0] in start.seconds, label
+
+
 @pytest.mark.parametrize("label", _LABELS)
 def test_the_guard_lets_each_label_through(label: str) -> None:
     for phrase in _cases(label):
@@ -183,12 +200,15 @@ def test_the_guard_lets_each_label_through(label: str) -> None:
         ):
             if _matches(text):
                 assert related._opens_with_label(text), text
+                assert related._may_open(text), text
 
 
+@settings(max_examples=1000)
 @given(_TEXTS)
 def test_the_guard_never_turns_down_a_match(text: str) -> None:
     if _matches(text):
         assert related._opens_with_label(text)
+        assert related._may_open(text)
 
 
 @given(_TEXTS)
@@ -208,3 +228,67 @@ def test_capitalised_is_the_pattern() -> None:
 def test_every_digit_is_a_word_character_and_no_letter() -> None:  # _title_case_headline asks _SCORE only then
     for c in regex.findall(r"\d", _ALL_CHARS):
         assert regex.fullmatch(r"\w", c) and not c.isalpha()
+
+
+@given(st.lists(st.booleans(), max_size=40), st.integers(0, 5), st.integers(1, 4))
+def test_runs_are_the_runs_a_walk_over_every_index_finds(holds: list[bool], start: int, least: int) -> None:
+    expected, run = [], []
+    for i in range(start, len(holds) + 1):
+        if i < len(holds) and holds[i]:
+            run.append(i)
+            continue
+        if len(run) >= least:
+            expected.append((run[0], run[-1] + 1))
+        run = []
+    asked: list[int] = []
+    got = list(related._runs(lambda i: asked.append(i) or holds[i], start, len(holds), least))
+    assert got == expected
+    assert all(start <= i < len(holds) for i in asked) and len(asked) == len(set(asked))  # each asked once
+
+
+def test_a_list_item_opens_with_a_space_a_bullet_or_a_digit() -> None:  # _may_be_list_item
+    for c in _ALL_CHARS:
+        if regex.match(r"\s|[-–—•*·▪►»]|\d", c) or c.isspace():
+            assert related._may_be_list_item(c + "x"), hex(ord(c))
+    assert related._BULLETS == shape._BULLETS
+
+
+def _old_headline_runs(paras: list[Paragraph], tail: int, taken: dict[int, str]) -> list[int]:
+    found: list[int] = []
+    run: list[int] = []
+    for p in [*paras[tail:], None]:
+        if (
+            p is not None
+            and p.index not in taken
+            and shape.is_list_item(p.text)
+            and related.is_headline(p.text, 20)
+            and related._title_case_headline(p.text)
+        ):
+            run.append(p.index)
+            continue
+        if len(run) >= 3:
+            found.extend(run)
+        run = []
+    return found
+
+
+_LINES = st.sampled_from(
+    ["- 11 Fascinating Facts About Our Milky Way", "- The Biggest Questions About Dark Matter", "- baby carrier",
+     "1. Fifteen Amazing Images Of The Stars", "— Who Will Make The Rock Hall In 2020?", "It rained.",
+     "- Manchester United 2 Chelsea 1", "“I will,” she said.", " - Five Things To Know About The Deal", "x"]
+)  # fmt: skip
+
+
+@given(st.lists(_LINES, min_size=1, max_size=14), st.integers(0, 14), st.sets(st.integers(0, 14)))
+def test_headline_runs_are_those_of_a_walk_over_the_tail(lines: list[str], tail: int, taken: set[int]) -> None:
+    paras = paragraphs("\n".join(lines))
+    picks = dict.fromkeys(taken, "inline")
+    listed = {p.index for p in paras if related._may_be_list_item(p.text)}
+    assert Related._headline_runs(paras, tail, picks, listed) == _old_headline_runs(paras, tail, picks)
+
+
+@given(_TEXTS)
+def test_the_screens_read_only_the_first_characters(text: str) -> None:  # what related._plain relies on
+    key = text[: related._KEY]
+    assert related._may_open(text) == related._may_open(key)
+    assert related._may_be_list_item(text) == related._may_be_list_item(key)
