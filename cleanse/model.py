@@ -149,6 +149,10 @@ class Cleaned:
         record = json.dumps(doc.to_json(), ensure_ascii=False).encode("utf-8")
         return cls(doc.id, doc.source, record, len(doc.text), removal_sizes(doc.removed), tuple(doc.failures))
 
+    def __reduce__(self) -> tuple[type[Cleaned], tuple[Any, ...]]:
+        # Sent back from every worker: rebuilt from its fields, not through dataclasses' slot state (slower).
+        return Cleaned, (self.id, self.source, self.record, self.chars_out, self.removed, self.failures)
+
     @property
     def chars_in(self) -> int:
         """Characters of the text before cleaning."""

@@ -1,8 +1,10 @@
 """Where cleaned documents go: a JSONL stream, or a folder of texts for a person.
 
 Nothing half-written ever carries a final name. JSONL records (the ``--out``
-file, or the folder's ``manifest.jsonl``) are appended to ``NAME.partial``,
-flushed record by record and renamed to ``NAME`` when the run ends; each
+file, or the folder's ``manifest.jsonl``) are appended to ``NAME.partial``
+and renamed to ``NAME`` when the run ends (the manifest is flushed record by
+record, as each names a text file already written; the JSONL file a buffer
+at a time: what a killed run had not written is cleaned again); each
 cleaned text is written to a temporary file and renamed into place. A run
 killed at any moment thus leaves complete files, and a ``.partial`` that
 ``--resume`` continues: it keeps the partial's complete lines (a torn last
@@ -21,7 +23,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from cleanse.io import Input, dumps, real, text_path, write_atomic
 from cleanse.model import Cleaned, Document
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 DEFAULT_FOLDER = "cleaned"
 MANIFEST = "manifest.jsonl"
 PARTIAL = ".partial"
-#: Records between two fsyncs of a ``.partial``: a flush per record survives a killed
+#: Records between two fsyncs of a ``.partial``: what is flushed survives a killed
 #: process; the fsync bounds what a power cut can take.
 SYNC_EVERY = 256
 
@@ -55,7 +57,7 @@ class Journal:
     (:attr:`discarded` says so).
     """
 
-    def __init__(self, path: Path, resume: bool = False) -> None:
+    def __init__(self, path: Path, resume: bool = False, *, flush_each: bool = True) -> None:
         self.path = path
         self.partial = path.with_name(path.name + PARTIAL)
         self.recovered: list[dict[str, object]] = []
@@ -63,7 +65,10 @@ class Journal:
         path.parent.mkdir(parents=True, exist_ok=True)
         if resume:
             self._recover()
-        self.fh: TextIO = open(self.partial, "a" if resume else "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        # Binary: records come encoded from where they were cleaned. Without flush_each, whole buffers are
+        # written: what a killed run had not written yet is cleaned again by --resume.
+        self.fh: BinaryIO = open(self.partial, "ab" if resume else "wb", buffering=1 << 18)  # noqa: SIM115
+        self.flush_each = flush_each
         self._unsynced = 0
 
     def _recover(self) -> None:
@@ -86,9 +91,11 @@ class Journal:
                 keep += len(raw)
         os.truncate(self.partial, keep)
 
-    def write(self, line: str) -> None:
-        self.fh.write(line + "\n")
-        self.fh.flush()
+    def write(self, line: str | bytes) -> None:
+        """Append one record (JSON text, or its UTF-8 bytes) and its line break."""
+        self.fh.write((line.encode("utf-8") if isinstance(line, str) else line) + b"\n")
+        if self.flush_each:
+            self.fh.flush()
         self._unsynced += 1
         if self._unsynced >= SYNC_EVERY:
             os.fsync(self.fh.fileno())
@@ -136,6 +143,9 @@ class _Output:
 
     def skip_done(self, items: Iterable[Input]) -> Iterator[Input]:
         """``items`` less the documents already written (by ``(source, id)``, counting repeats)."""
+        if not self.done:
+            yield from items
+            return
         for item in items:
             if isinstance(item, Document) and self.already_written(item):
                 continue
@@ -148,6 +158,8 @@ class _Output:
         catches those it could not (records a parallel engine parses in its
         workers), with the same counts, so nothing is written twice.
         """
+        if not self.done:  # no earlier run's output: the common case, asked of every document
+            return False
         key = (str(getattr(doc, "source", "")), str(getattr(doc, "id", "")))
         if self.done[key] > 0:
             self.done[key] -= 1
@@ -170,12 +182,13 @@ class JsonlOutput(_Output):
 
     def __init__(self, target: str, resume: bool = False) -> None:
         self.target = target
-        self.journal = Journal(Path(target), resume) if target != "-" else None
+        # Each record on its own is flushed only where a file it names is written too (FolderOutput).
+        self.journal = Journal(Path(target), resume, flush_each=False) if target != "-" else None
         super().__init__()
 
     def write(self, doc: Document | Cleaned) -> None:
         if self.journal is not None:
-            self.journal.write(doc.record.decode("utf-8") if isinstance(doc, Cleaned) else dumps(doc))
+            self.journal.write(doc.record if isinstance(doc, Cleaned) else dumps(doc))
         else:  # records are UTF-8 bytes already: no text layer on stdout
             record = doc.record if isinstance(doc, Cleaned) else dumps(doc).encode("utf-8")
             sys.stdout.buffer.write(record + b"\n")

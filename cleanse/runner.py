@@ -511,17 +511,19 @@ class Summary:
         """Count one cleaned document."""
         if isinstance(doc, Document):
             doc = Cleaned(doc.id, doc.source, b"", len(doc.text), removal_sizes(doc.removed), tuple(doc.failures))
-        counts: Counter[str] = Counter()
         removed = 0
-        for plugin, chars in doc.removed:
-            counts[plugin] += 1
-            self.chars_removed[plugin] += chars
-            removed += chars
+        if doc.removed:  # most documents lose a few pieces or none: no Counter made for each
+            touched = set()
+            for plugin, chars in doc.removed:
+                self.removals[plugin] += 1
+                self.chars_removed[plugin] += chars
+                removed += chars
+                touched.add(plugin)
+            for plugin in touched:
+                self.docs_touched[plugin] += 1
         self.documents += 1
-        self.removals.update(counts)
-        self.docs_touched.update(counts.keys())
         self.chars_out += doc.chars_out
         self.chars_in += doc.chars_out + removed
         self.plugin_failures += len(doc.failures)
         if len(self.rows) < self.keep_rows:
-            self.rows.append((doc.id, counts, removed))
+            self.rows.append((doc.id, Counter(plugin for plugin, _ in doc.removed), removed))

@@ -235,8 +235,8 @@ def test_an_internal_error_is_one_line_and_keeps_the_partial(tmp_path: Path, mon
     out = tmp_path / "o.jsonl"
     real_write = Journal.write
 
-    def write(self: Journal, line: str) -> None:
-        if '"id": "3"' in line:
+    def write(self: Journal, line: str | bytes) -> None:
+        if '"id": "3"' in (line.decode() if isinstance(line, bytes) else line):
             raise OSError(errno.ENOSPC, "No space left on device")
         real_write(self, line)
 
