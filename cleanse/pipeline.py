@@ -251,7 +251,7 @@ class Pipeline:
             text = self.extractor.extract(doc.text, meta)
             if not isinstance(text, str):
                 raise TypeError(f"it returned {type(text).__name__}, not str")
-            if check_meta and not _is_plain_json(meta):
+            if check_meta and not _is_plain_json(meta, doc.text):
                 raise TypeError("it put a value in meta that is not plain JSON")
         except Exception as exc:
             raise DocumentError(f"extraction ({self.extractor.name}) failed: {type(exc).__name__}: {exc}") from exc
@@ -275,7 +275,7 @@ class Pipeline:
             if check_meta:
                 if work_meta == doc.meta:
                     work_meta = doc.meta
-                elif not _is_plain_json(work_meta):
+                elif not _is_plain_json(work_meta, doc.text):
                     raise EditError(f"plugin {cleaner.name!r} put a value in meta that is not plain JSON; refused")
         # Not BaseException: KeyboardInterrupt and a signal handler's SystemExit must stop the run, not one plugin.
         except Exception as exc:
@@ -330,15 +330,34 @@ def copy_plain(value: Any) -> Any:
 _SCALARS = frozenset({str, int, float, bool})
 
 
-def _is_plain_json(meta: dict[str, Any]) -> bool:
+def _is_plain_json(meta: dict[str, Any], text: str = "") -> bool:
     """Whether ``meta`` can be written as JSON (and as UTF-8) as it is.
+
+    Lone surrogates are allowed where the document's ``text`` has some too: a cleaner that moves a caption
+    or a title out of such a text into ``meta`` carries them over, through no fault of its own (the readers
+    refuse such input; the Python API may be given it).
 
     >>> _is_plain_json({"a": [1, "b", None]}), _is_plain_json({"a": {1, 2}}), _is_plain_json({"a": float("nan")})
     (True, False, False)
+    >>> _is_plain_json({"caption": "\\ud800 x"}), _is_plain_json({"caption": "\\ud800 x"}, "\\ud800 x")
+    (False, True)
     """
     try:
-        json.dumps(meta, ensure_ascii=False, allow_nan=False).encode("utf-8")
-    except (TypeError, ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
+        dumped = json.dumps(meta, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return False
+    try:
+        dumped.encode("utf-8")
+    except UnicodeEncodeError:
+        return not _is_utf8(text)
+    return True
+
+
+def _is_utf8(text: str) -> bool:
+    """Whether ``text`` can be encoded as UTF-8 (has no lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
         return False
     return True
 

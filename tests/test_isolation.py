@@ -156,3 +156,10 @@ def test_documents_with_failures_still_pickle() -> None:
     doc = make(Boom()).clean(TEXT)
     again = pickle.loads(pickle.dumps(doc))
     assert again.failures == doc.failures and again.failures[0].detail == doc.failures[0].detail
+
+
+def test_surrogates_the_text_carries_may_go_to_meta() -> None:
+    # The readers refuse text with lone surrogates; the Python API may be given some, and a caption moved to
+    # meta carries them over: that is no fault of the cleaner's.
+    doc = Pipeline().clean("Talks began on Monday.\n\n\ud800 Kim waves. Credit: AP")
+    assert not doc.failures and doc.meta["captions"] == [{"text": "\ud800 Kim waves.", "credit": "AP"}]

@@ -48,3 +48,7 @@ EDGE_BYLINES = "0\n0\n0\n0\n0\nBY AA\n0\n0\nBY AA"
 # Fixed: title looked only at the first paragraph; a byline above a repeated title kept it there until credits
 # (later in the pipeline) removed the byline, so a second cleaning removed the title.
 BYLINE_ABOVE_TITLE = "BY AA\r0BY BY\r0BY BY\r0"
+
+# Fixed: a caption holding a lone surrogate (the Python API may be given one) went to meta, which the host then
+# refused as not UTF-8: the captions cleaner failed on the document. Surrogates the text carries may go to meta.
+SURROGATE_CAPTION = "0\n\ud800 Credit:0A"

@@ -6,7 +6,7 @@ from hypothesis import example, given
 
 from cleanse.testing import GeneratedDocument, StrictRunner, assert_idempotent, documents, hostile_texts
 
-from .known_bugs import BYLINE_ABOVE_TITLE, DATELINE_TWICE, EDGE_BYLINES, REBARED, RULES
+from .known_bugs import BYLINE_ABOVE_TITLE, DATELINE_TWICE, EDGE_BYLINES, REBARED, RULES, SURROGATE_CAPTION
 
 
 @example(gen=DATELINE_TWICE)
@@ -19,6 +19,7 @@ def test_cleaning_a_page_twice_changes_nothing(builtin: StrictRunner, gen: Gener
 @example(text=RULES)
 @example(text=EDGE_BYLINES)
 @example(text=BYLINE_ABOVE_TITLE)
+@example(text=SURROGATE_CAPTION)
 @given(text=hostile_texts(max_repeat=200))
 def test_cleaning_any_text_twice_changes_nothing(builtin: StrictRunner, text: str) -> None:
     assert_idempotent(builtin, text)
