@@ -146,6 +146,22 @@ def _is_rule(text: str) -> bool:
     return _RULE.match(s, timeout=REGEX_TIMEOUT) is not None
 
 
+def _last_kept(paras: list[Paragraph], removed: dict[int, str]) -> list[Paragraph]:
+    """The last ``_LAST`` paragraphs not in ``removed`` (the first paragraph never among them), with those
+    removed between them, in order.
+
+    >>> from cleanse.text import paragraphs
+    >>> [p.index for p in _last_kept(paragraphs("\\n".join("abcdefgh")), {6: "x"})]
+    [2, 3, 4, 5, 6, 7]
+    """
+    kept = 0
+    i = len(paras)
+    while i > 1 and kept < _LAST:
+        i -= 1
+        kept += i not in removed
+    return paras[i:]
+
+
 class Footers(Cleaner):
     """Remove footers after the article: copyright, source, tips, contacts, bios, disclosures."""
 
@@ -166,15 +182,21 @@ class Footers(Cleaner):
             return p.index >= tail[0]
 
         picks: dict[int, str] = {}
-        for p in last:
-            found = self._footer(p.text.strip())
-            if found and in_tail(p):
-                reason, source = found
-                if reason == "source":
-                    credits = credits_slot(meta)
-                    if not credits["source"]:
-                        credits["source"] = source
-                picks[p.index] = reason
+        asked: set[int] = set()
+        # The last five paragraphs are those kept: removing a footer brings the one before them into the
+        # last five, which a second cleaning would look at, so it is looked at now (until none comes in).
+        while last:
+            for p in last:
+                asked.add(p.index)
+                found = self._footer(p.text.strip())
+                if found and in_tail(p):
+                    reason, source = found
+                    if reason == "source":
+                        credits = credits_slot(meta)
+                        if not credits["source"]:
+                            credits["source"] = source
+                    picks[p.index] = reason
+            last = [p for p in _last_kept(paras, picks) if p.index not in asked]
         # A rule line goes only when footers (or rules) are all that follow it: walked from the end, past the
         # last few paragraphs, so that a run of rules longer than them goes whole (and a second run finds none).
         i = len(paras) - 1

@@ -52,3 +52,7 @@ BYLINE_ABOVE_TITLE = "BY AA\r0BY BY\r0BY BY\r0"
 # Fixed: a caption holding a lone surrogate (the Python API may be given one) went to meta, which the host then
 # refused as not UTF-8: the captions cleaner failed on the document. Surrogates the text carries may go to meta.
 SURROGATE_CAPTION = "0\n\ud800 Credit:0A"
+
+# Fixed: footers looked at the last five paragraphs of the text, not the last five kept; removing a copyright line
+# brought another into the last five, for a second cleaning to remove (not idempotent).
+FOOTER_BEHIND = "0\n©\n0\n\x08\n\x08\n\x08\n©"

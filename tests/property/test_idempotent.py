@@ -6,7 +6,15 @@ from hypothesis import example, given
 
 from cleanse.testing import GeneratedDocument, StrictRunner, assert_idempotent, documents, hostile_texts
 
-from .known_bugs import BYLINE_ABOVE_TITLE, DATELINE_TWICE, EDGE_BYLINES, REBARED, RULES, SURROGATE_CAPTION
+from .known_bugs import (
+    BYLINE_ABOVE_TITLE,
+    DATELINE_TWICE,
+    EDGE_BYLINES,
+    FOOTER_BEHIND,
+    REBARED,
+    RULES,
+    SURROGATE_CAPTION,
+)
 
 
 @example(gen=DATELINE_TWICE)
@@ -20,6 +28,7 @@ def test_cleaning_a_page_twice_changes_nothing(builtin: StrictRunner, gen: Gener
 @example(text=EDGE_BYLINES)
 @example(text=BYLINE_ABOVE_TITLE)
 @example(text=SURROGATE_CAPTION)
+@example(text=FOOTER_BEHIND)
 @given(text=hostile_texts(max_repeat=200))
 def test_cleaning_any_text_twice_changes_nothing(builtin: StrictRunner, text: str) -> None:
     assert_idempotent(builtin, text)
