@@ -5,7 +5,8 @@ Footers live at the end, are short, and open with a fixed marker (``©``,
 fixed shape (``NAME is IGN's deal curator ...``, ``... may be reached at
 x@y.com``). Every rule here looks only at the last part of the text (the
 last five paragraphs, within the last half of the words), so that a body
-sentence with the same words higher up stays.
+sentence with the same words higher up stays. The last five are the last
+five kept: a footer removed brings the paragraph before them in.
 
 Rules (each removal's ``reason``):
 
