@@ -152,22 +152,39 @@ class Dateline(Cleaner):
 
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
         paras = paragraphs(text)
-        for p in paras[:SEARCH_PARAGRAPHS]:
-            found = parse_dateline(p.text)
-            if found is None:
-                if looks_like_headline(p.text):
-                    continue  # a byline or heading still standing before the story
-                return  # the story's first paragraph has no dateline: none further down counts
-
-            end, reason, found_meta = found
-            if parse_dateline(p.text[end:]) is not None:
-                return  # two datelines in a row is not a shape we know: removing one would bare the other
-            meta["dateline"] = found_meta
-            if p.text[end:].strip():
-                yield Edit(p.start, p.start + end, "dateline", reason)
-            else:  # the dateline stands alone on its line
-                yield from remove_paragraphs(text, paras, [(p.index, "dateline", reason)])
+        texts = [p.text for p in paras[: SEARCH_PARAGRAPHS + 1]]
+        hit = _search(texts)
+        if hit is None:
             return
+        i, (end, reason, found_meta) = hit
+        p, rest = paras[i], paras[i].text[end:]
+        # What a second cleaning would search: this paragraph without its dateline (or gone, if that was all of
+        # it). A dateline found there (another one after this, or in a paragraph this one's remains no longer
+        # hide) is not a shape we know: removing one would bare the other, so neither goes.
+        if _search([*texts[:i], *([rest] if rest.strip() else []), *texts[i + 1 :]]) is not None:
+            return
+        meta["dateline"] = found_meta
+        if rest.strip():
+            yield Edit(p.start, p.start + end, "dateline", reason)
+        else:  # the dateline stands alone on its line
+            yield from remove_paragraphs(text, paras, [(p.index, "dateline", reason)])
+
+
+def _search(texts: list[str]) -> tuple[int, tuple[int, str, dict[str, Any]]] | None:
+    """The index of the paragraph among the first ``SEARCH_PARAGRAPHS`` of ``texts`` whose dateline opens the
+    story, and the dateline (:func:`parse_dateline`); None if the story's first paragraph has none.
+
+    >>> _search(["By Ann Lee", "SEOUL (Reuters) - Talks began.", "More."])[0], _search(["Talks began.", "X (AP) - Y"])
+    (1, None)
+    """
+    for i, line in enumerate(texts[:SEARCH_PARAGRAPHS]):
+        found = parse_dateline(line)
+        if found is not None:
+            return i, found
+        if not looks_like_headline(line):
+            return None  # the story's first paragraph has no dateline: none further down counts
+        # else a byline or heading still standing before the story
+    return None
 
 
 @hookimpl

@@ -109,3 +109,10 @@ def test_place_dash_guard_never_misses(text: str) -> None:
 def test_place_dash_guard_passes_every_form(line: str) -> None:
     assert dateline._PLACE_DASH.match(line)
     assert dateline._may_be_place_dash(line)
+
+
+def test_a_lone_dateline_above_another_is_left_with_it() -> None:
+    # Removing the first would bring the second to the top, for a second cleaning to remove.
+    text = "SEOUL (Reuters) -\n\nBEIJING (AP) - Talks began on Monday."
+    doc = Pipeline(cleaners=[Dateline()]).clean(text)
+    assert doc.text == text and "dateline" not in doc.meta

@@ -56,3 +56,8 @@ SURROGATE_CAPTION = "0\n\ud800 Credit:0A"
 # Fixed: footers looked at the last five paragraphs of the text, not the last five kept; removing a copyright line
 # brought another into the last five, for a second cleaning to remove (not idempotent).
 FOOTER_BEHIND = "0\n©\n0\n\x08\n\x08\n\x08\n©"
+
+# Fixed: dateline removed a dateline whose paragraph's remains looked like a heading ("A"), so a second cleaning
+# looked past them and found the dateline below (not idempotent). Now a dateline goes only where a second
+# search would find none.
+DATELINE_BELOW = "A(A)-A\nA(A)-"

@@ -8,6 +8,7 @@ from cleanse.testing import GeneratedDocument, StrictRunner, assert_idempotent, 
 
 from .known_bugs import (
     BYLINE_ABOVE_TITLE,
+    DATELINE_BELOW,
     DATELINE_TWICE,
     EDGE_BYLINES,
     FOOTER_BEHIND,
@@ -29,6 +30,7 @@ def test_cleaning_a_page_twice_changes_nothing(builtin: StrictRunner, gen: Gener
 @example(text=BYLINE_ABOVE_TITLE)
 @example(text=SURROGATE_CAPTION)
 @example(text=FOOTER_BEHIND)
+@example(text=DATELINE_BELOW)
 @given(text=hostile_texts(max_repeat=200))
 def test_cleaning_any_text_twice_changes_nothing(builtin: StrictRunner, text: str) -> None:
     assert_idempotent(builtin, text)
