@@ -147,6 +147,19 @@ def _is_rule(text: str) -> bool:
     return _RULE.match(s, timeout=REGEX_TIMEOUT) is not None
 
 
+def _kept_tail(paras: list[Paragraph], removed: dict[int, str]) -> int:
+    """The index of the first paragraph in the last half of the words of the paragraphs not ``removed``.
+
+    >>> from cleanse.text import paragraphs
+    >>> ps = paragraphs("one two\\nthree\\nfour\\nfive")
+    >>> _kept_tail(ps, {}), _kept_tail(ps, {3: "x"})  # without "five", the last half starts at "three"
+    (2, 1)
+    """
+    kept = [p for p in paras if p.index not in removed] if removed else paras
+    k = tail_start(kept, 0.5)
+    return kept[k].index if k < len(kept) else len(paras)
+
+
 def _last_kept(paras: list[Paragraph], removed: dict[int, str]) -> list[Paragraph]:
     """The last ``_LAST`` paragraphs not in ``removed`` (the first paragraph never among them), with those
     removed between them, in order.
@@ -174,36 +187,42 @@ class Footers(Cleaner):
         paras = paragraphs(text)
         if len(paras) < 2:
             return
-        last = paras[max(len(paras) - _LAST, 1) :]
-        tail: list[int] = []  # [tail_start(paras, 0.5)] once a footer is found: most documents have none
-
-        def in_tail(p: Paragraph) -> bool:
-            if not tail:
-                tail.append(tail_start(paras, 0.5))
-            return p.index >= tail[0]
-
         picks: dict[int, str] = {}
-        asked: set[int] = set()
-        # The last five paragraphs are those kept: removing a footer brings the one before them into the
-        # last five, which a second cleaning would look at, so it is looked at now (until none comes in).
-        while last:
-            for p in last:
-                asked.add(p.index)
-                found = self._footer(p.text.strip())
-                if found and in_tail(p):
+        found_in: dict[int, tuple[str, str | None] | None] = {}  # what _footer says of each paragraph, asked once
+        # A second cleaning sees only the paragraphs kept: its last five, and its tail (the last half of the
+        # words), are those of the kept paragraphs. So the rules are applied again with the paragraphs kept,
+        # until they take no more; a text without footers (most) is looked at once.
+        tail: list[int] = []  # the kept tail's first index, worked out when a rule asks (once a round)
+
+        def in_tail(i: int) -> bool:
+            if not tail:
+                tail.append(_kept_tail(paras, picks))
+            return i >= tail[0]
+
+        while True:
+            taken = len(picks)
+            tail.clear()
+            for p in _last_kept(paras, picks):
+                if p.index in picks:
+                    continue
+                if p.index not in found_in:
+                    found_in[p.index] = self._footer(p.text.strip())
+                found = found_in[p.index]
+                if found and in_tail(p.index):
                     reason, source = found
                     if reason == "source":
                         credits = credits_slot(meta)
                         if not credits["source"]:
                             credits["source"] = source
                     picks[p.index] = reason
-            last = [p for p in _last_kept(paras, picks) if p.index not in asked]
-        # A rule line goes only when footers (or rules) are all that follow it: walked from the end, past the
-        # last few paragraphs, so that a run of rules longer than them goes whole (and a second run finds none).
-        i = len(paras) - 1
-        while i >= 1 and (i in picks or (_is_rule(paras[i].text) and in_tail(paras[i]))):
-            picks.setdefault(i, "rule")
-            i -= 1
+            # A rule line goes only when footers (or rules) are all that follow it: walked from the end, past
+            # the last few paragraphs, so that a run of rules longer than them goes whole.
+            i = len(paras) - 1
+            while i >= 1 and (i in picks or (_is_rule(paras[i].text) and in_tail(i))):
+                picks.setdefault(i, "rule")
+                i -= 1
+            if len(picks) == taken:
+                break
         yield from remove_paragraphs(text, paras, [(i, "footer", r) for i, r in sorted(picks.items())])
 
     @staticmethod

@@ -61,3 +61,7 @@ FOOTER_BEHIND = "0\n©\n0\n\x08\n\x08\n\x08\n©"
 # looked past them and found the dateline below (not idempotent). Now a dateline goes only where a second
 # search would find none.
 DATELINE_BELOW = "A(A)-A\nA(A)-"
+
+# Fixed: footers placed its tail (the last half of the words) among all the paragraphs; once the last rule line
+# was removed, the tail of what was kept reached the one before it, for a second cleaning to remove.
+RULE_TAIL = "0\r::_\r::_"

@@ -13,6 +13,7 @@ from .known_bugs import (
     EDGE_BYLINES,
     FOOTER_BEHIND,
     REBARED,
+    RULE_TAIL,
     RULES,
     SURROGATE_CAPTION,
 )
@@ -31,6 +32,7 @@ def test_cleaning_a_page_twice_changes_nothing(builtin: StrictRunner, gen: Gener
 @example(text=SURROGATE_CAPTION)
 @example(text=FOOTER_BEHIND)
 @example(text=DATELINE_BELOW)
+@example(text=RULE_TAIL)
 @given(text=hostile_texts(max_repeat=200))
 def test_cleaning_any_text_twice_changes_nothing(builtin: StrictRunner, text: str) -> None:
     assert_idempotent(builtin, text)
