@@ -186,19 +186,6 @@ def _learn(c: str) -> bool:
     return is_word
 
 
-# Each UTF-8 byte from 0xE0 (the lead byte of a character from U+0800) made 0xFF, every other byte 0.
-_LEAD_FROM_U0800 = bytes(0xFF if b >= 0xE0 else 0 for b in range(256))
-
-
-def _below_u0800(text: str) -> bool:
-    """Whether every character of ``text`` is below U+0800 (``max(text) < "\\u0800"``), without a loop in Python.
-
-    >>> _below_u0800("Путин заявил"), _below_u0800("相关"), _below_u0800("")
-    (True, False, True)
-    """
-    return b"\xff" not in text.encode("utf-8", "surrogatepass").translate(_LEAD_FROM_U0800)
-
-
 def word_runs(text: str) -> list[str]:
     """The words (``\\w+`` runs) of ``text``, as ``regex.findall(r"\\w+", text)`` gives them, but in one match.
 

@@ -12,7 +12,6 @@ from cleanse.shape import (
     _PROSE_PUNCT,
     _WORD,
     Keywords,
-    _below_u0800,
     _is_space,
     folded_words,
     is_list_item,
@@ -75,12 +74,6 @@ def test_is_list_item_reads_digits_and_spaces_as_the_pattern_does() -> None:
     spaces = set(regex.findall(r"\s", _ALL_CHARS))
     for c in _ALL_CHARS:
         assert _is_space(c) == (c in spaces), hex(ord(c))
-
-
-def test_below_u0800_is_max() -> None:
-    for c in _ALL_CHARS:
-        assert _below_u0800(c) == (c < "\u0800"), hex(ord(c))
-    assert _below_u0800("Путин: «да»") and not _below_u0800("Путин 相关") and not _below_u0800("x\ud800")
 
 
 @given(st.text(max_size=30))
