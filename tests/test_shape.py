@@ -156,3 +156,13 @@ def test_every_dense_character_may_be_dense() -> None:
             assert _may_be_dense(c.encode()), hex(ord(c))
     assert not _may_be_dense("Путин − «да», 뉴스레터, हिन्दी, العربية".encode())
     assert _may_be_dense("− € \u2e80".encode()) and _may_be_dense("हि \u0e01".encode())  # past other 0xE2, 0xE0
+
+
+def test_every_non_word_character_is_outside_alphabetic() -> None:
+    # _utf8_words looks for non-word characters among those outside Alphabetic only.
+    from cleanse.shape import _NOT_ALPHABETIC
+
+    non_word = regex.compile(r"\W")
+    for c in _ALL_CHARS:
+        if non_word.fullmatch(c):
+            assert _NOT_ALPHABETIC.fullmatch(c), hex(ord(c))
