@@ -29,6 +29,8 @@ from cleanse.model import Edit
 from cleanse.shape import Keywords, fold
 from cleanse.text import REGEX_TIMEOUT, Paragraph, looks_like_headline, normalize_space, paragraphs, remove_paragraphs
 
+from .footers import is_rule
+
 _HEADING = regex.compile(
     r"\s*(?i:other\s+news|more\s+(?:from|on|in)\s+.{1,60}|more\s+(?:news|stories)|top\s+stories|"
     r"recommended(?:\s+(?:for\s+you|stories|reading|articles))?|"
@@ -73,15 +75,24 @@ def kind_of(line: str) -> str | None:
     return "headline" if looks_like_headline(line) else None
 
 
-def _trailing_kinds(paras: list[Paragraph]) -> list[str]:
-    """The kinds of the feed-like paragraphs that end the text (never the first paragraph)."""
+def _trailing_kinds(paras: list[Paragraph]) -> tuple[list[str], int]:
+    """The kinds of the feed-like paragraphs that end the text (never the first paragraph), and how many rule
+    lines (``* * *``, ``-----``) come after them.
+
+    Rule lines at the end are looked past: the footers cleaner, later, removes them, and a feed they hid
+    would be removed by a second cleaning. A feed found takes them with it.
+    """
     kinds: list[str] = []
+    rules = 0
     for p in reversed(paras[1:]):
+        if not kinds and is_rule(p.text):
+            rules += 1
+            continue
         kind = kind_of(p.text)
         if kind is None:
             break
         kinds.append(kind)
-    return kinds[::-1]
+    return kinds[::-1], rules
 
 
 def _headed(lines: list[str], kinds: list[str]) -> tuple[int, list[dict[str, Any]]] | None:
@@ -122,9 +133,9 @@ class Feeds(Cleaner):
 
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
         paras = paragraphs(text)
-        kinds = _trailing_kinds(paras)
-        offset = len(paras) - len(kinds)
-        headed = _headed([p.text for p in paras[offset:]], kinds)
+        kinds, rules = _trailing_kinds(paras)
+        offset = len(paras) - rules - len(kinds)
+        headed = _headed([p.text for p in paras[offset : offset + len(kinds)]], kinds)
         if headed is not None:
             start, feeds = headed
             reason = "heading-feed"

@@ -130,10 +130,10 @@ def _may_be_bio(text: str) -> bool:
     return len(first) == 3 and _capitalized(first[0]) and _capitalized(first[1])
 
 
-def _is_rule(text: str) -> bool:
+def is_rule(text: str) -> bool:
     """A line of punctuation only (``______``, ``* * *``).
 
-    >>> _is_rule(" * * * "), _is_rule("__________"), _is_rule("Ends."), _is_rule("--")
+    >>> is_rule(" * * * "), is_rule("__________"), is_rule("Ends."), is_rule("--")
     (True, True, False, False)
     """
     s = text.strip()
@@ -218,7 +218,7 @@ class Footers(Cleaner):
             # A rule line goes only when footers (or rules) are all that follow it: walked from the end, past
             # the last few paragraphs, so that a run of rules longer than them goes whole.
             i = len(paras) - 1
-            while i >= 1 and (i in picks or (_is_rule(paras[i].text) and in_tail(i))):
+            while i >= 1 and (i in picks or (is_rule(paras[i].text) and in_tail(i))):
                 picks.setdefault(i, "rule")
                 i -= 1
             if len(picks) == taken:

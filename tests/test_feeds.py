@@ -153,3 +153,10 @@ def test_guards_never_miss(text: str) -> None:
         assert feeds._may_be_heading(text)
     if feeds._STAMP.fullmatch(text):
         assert feeds._may_be_stamp(text)
+
+
+def test_a_feed_above_a_closing_rule_line_goes_with_it() -> None:
+    text = "Talks ended on Monday.\n\nOTHER NEWS\n\nTalks to resume\n\n* * *"
+    doc = Pipeline(cleaners=[Feeds()]).clean(text)
+    assert doc.text == "Talks ended on Monday." and doc.meta["feeds"] == [{"heading": "OTHER NEWS", "items": 1}]
+    assert Pipeline(cleaners=[Feeds()]).clean("Talks ended on Monday.\n\n* * *").text.endswith("* * *")  # no feed

@@ -167,11 +167,11 @@ def test_the_cheap_tests_never_hide_a_footer_in_any_text(prefix: str, line: str,
 
 @pytest.mark.parametrize("line", ["______", "* * *", "---", "•••", " - - - ", "__", "**a**", "— § —", "…", "²²²"])
 def test_is_rule_is_the_rule_pattern(line: str) -> None:
-    assert F._is_rule(line) == bool(F._RULE.match(line.strip()))
+    assert F.is_rule(line) == bool(F._RULE.match(line.strip()))
 
 
 def test_letters_and_digits_are_word_characters() -> None:
-    # What _is_rule rests on: a Python letter or decimal digit is never [\W_] to regex.
+    # What is_rule rests on: a Python letter or decimal digit is never [\W_] to regex.
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     assert not [c for c in regex.findall(r"[\W_]", everything) if c.isalpha() or c.isdecimal()]
 

@@ -65,3 +65,7 @@ DATELINE_BELOW = "A(A)-A\nA(A)-"
 # Fixed: footers placed its tail (the last half of the words) among all the paragraphs; once the last rule line
 # was removed, the tail of what was kept reached the one before it, for a second cleaning to remove.
 RULE_TAIL = "0\r::_\r::_"
+
+# Fixed: feeds stopped at a rule line ending the text; footers, later, removed the rule, and a second cleaning
+# removed the feed it had hidden (not idempotent; failed CI on a fresh clone). Feeds now look past rule lines.
+FEED_ABOVE_RULE = "0\rOTHER NEWS\rA\r::\x08"
