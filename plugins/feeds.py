@@ -6,7 +6,9 @@ Rules (each removal's ``reason``; each removes whole paragraphs, through the end
   ``Related stories``, ``Most read``, ``Read more``, ``Latest news``, ``Trending`` ...) as a
   paragraph of its own, followed to the end of the text only by headlines (short lines that do
   not end in a full stop), time stamps (``4 hrs ago``, ``2 days ago``, ``1h ago``,
-  ``yesterday``) and further headings, at least one of them a headline.
+  ``yesterday``) and further headings, at least one of them a headline. Footers closing the
+  text (a copyright line, a rule line: what the footers cleaner removes) are looked past and
+  left to that cleaner.
 - ``stamp-pairs``: with no heading, a run of stamp/headline pairs (in either order) at the
   end of the text; a stamp standing as a paragraph of its own is never prose.
 
@@ -29,7 +31,7 @@ from cleanse.model import Edit
 from cleanse.shape import Keywords, fold
 from cleanse.text import REGEX_TIMEOUT, Paragraph, looks_like_headline, normalize_space, paragraphs, remove_paragraphs
 
-from .footers import is_rule
+from .footers import is_footer
 
 _HEADING = regex.compile(
     r"\s*(?i:other\s+news|more\s+(?:from|on|in)\s+.{1,60}|more\s+(?:news|stories)|top\s+stories|"
@@ -76,23 +78,23 @@ def kind_of(line: str) -> str | None:
 
 
 def _trailing_kinds(paras: list[Paragraph]) -> tuple[list[str], int]:
-    """The kinds of the feed-like paragraphs that end the text (never the first paragraph), and how many rule
-    lines (``* * *``, ``-----``) come after them.
+    """The kinds of the feed-like paragraphs that end the text (never the first paragraph), and how many
+    footer paragraphs (rule lines, copyright and source lines, ...: ``footers.is_footer``) come after them.
 
-    Rule lines at the end are looked past: the footers cleaner, later, removes them, and a feed they hid
-    would be removed by a second cleaning. A feed found takes them with it.
+    Footers at the end are looked past and left to the footers cleaner, which runs later: a feed they hid
+    would be removed by a second cleaning.
     """
     kinds: list[str] = []
-    rules = 0
+    footers = 0
     for p in reversed(paras[1:]):
-        if not kinds and is_rule(p.text):
-            rules += 1
+        if not kinds and is_footer(p.text):
+            footers += 1
             continue
         kind = kind_of(p.text)
         if kind is None:
             break
         kinds.append(kind)
-    return kinds[::-1], rules
+    return kinds[::-1], footers
 
 
 def _headed(lines: list[str], kinds: list[str]) -> tuple[int, list[dict[str, Any]]] | None:
@@ -133,8 +135,8 @@ class Feeds(Cleaner):
 
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
         paras = paragraphs(text)
-        kinds, rules = _trailing_kinds(paras)
-        offset = len(paras) - rules - len(kinds)
+        kinds, footers = _trailing_kinds(paras)
+        offset = len(paras) - footers - len(kinds)
         headed = _headed([p.text for p in paras[offset : offset + len(kinds)]], kinds)
         if headed is not None:
             start, feeds = headed
@@ -146,7 +148,9 @@ class Feeds(Cleaner):
         if start >= len(kinds):
             return
         meta.setdefault("feeds", []).extend(feeds)
-        yield from remove_paragraphs(text, paras, [(i, "feed", reason) for i in range(offset + start, len(paras))])
+        yield from remove_paragraphs(
+            text, paras, [(i, "feed", reason) for i in range(offset + start, offset + len(kinds))]
+        )
 
 
 @hookimpl

@@ -147,6 +147,16 @@ def is_rule(text: str) -> bool:
     return _RULE.match(s, timeout=REGEX_TIMEOUT) is not None
 
 
+def is_footer(text: str) -> bool:
+    """Whether paragraph ``text`` is one the footers cleaner removes at the end of a text: a rule line, or a
+    line one of its rules takes (copyright, source, tip, contact, bio, disclosure, filed under).
+
+    >>> is_footer("© 2024 Reuters. All rights reserved."), is_footer("* * *"), is_footer("Talks ended.")
+    (True, True, False)
+    """
+    return is_rule(text) or Footers._footer(text.strip()) is not None
+
+
 def _kept_tail(paras: list[Paragraph], removed: dict[int, str]) -> int:
     """The index of the first paragraph in the last half of the words of the paragraphs not ``removed``.
 

@@ -155,8 +155,10 @@ def test_guards_never_miss(text: str) -> None:
         assert feeds._may_be_stamp(text)
 
 
-def test_a_feed_above_a_closing_rule_line_goes_with_it() -> None:
-    text = "Talks ended on Monday.\n\nOTHER NEWS\n\nTalks to resume\n\n* * *"
+@pytest.mark.parametrize("footer", ["* * *", "© 2024 Reuters. All rights reserved."])
+def test_a_feed_above_closing_footers_goes_and_the_footers_are_left(footer: str) -> None:
+    text = f"Talks ended on Monday.\n\nOTHER NEWS\n\nTalks to resume\n\n{footer}"
     doc = Pipeline(cleaners=[Feeds()]).clean(text)
-    assert doc.text == "Talks ended on Monday." and doc.meta["feeds"] == [{"heading": "OTHER NEWS", "items": 1}]
-    assert Pipeline(cleaners=[Feeds()]).clean("Talks ended on Monday.\n\n* * *").text.endswith("* * *")  # no feed
+    assert doc.text == f"Talks ended on Monday.\n\n{footer}"
+    assert doc.meta["feeds"] == [{"heading": "OTHER NEWS", "items": 1}]
+    assert Pipeline(cleaners=[Feeds()]).clean(f"Talks ended on Monday.\n\n{footer}").text.endswith(footer)

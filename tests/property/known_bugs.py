@@ -67,5 +67,8 @@ DATELINE_BELOW = "A(A)-A\nA(A)-"
 RULE_TAIL = "0\r::_\r::_"
 
 # Fixed: feeds stopped at a rule line ending the text; footers, later, removed the rule, and a second cleaning
-# removed the feed it had hidden (not idempotent; failed CI on a fresh clone). Feeds now look past rule lines.
+# removed the feed it had hidden (not idempotent; failed CI on a fresh clone). Feeds now look past rule lines
+# and the other footers, and leave them to the footers cleaner.
 FEED_ABOVE_RULE = "0\rOTHER NEWS\rA\r::\x08"
+# The same with a copyright line, which ends as a sentence does: feeds look past every footer, and leave it.
+FEED_ABOVE_COPYRIGHT = "Talks ended on Monday.\nOTHER NEWS\nHeadline one\n© 2024 Reuters. All rights reserved."

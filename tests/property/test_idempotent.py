@@ -11,6 +11,7 @@ from .known_bugs import (
     DATELINE_BELOW,
     DATELINE_TWICE,
     EDGE_BYLINES,
+    FEED_ABOVE_COPYRIGHT,
     FEED_ABOVE_RULE,
     FOOTER_BEHIND,
     REBARED,
@@ -35,6 +36,7 @@ def test_cleaning_a_page_twice_changes_nothing(builtin: StrictRunner, gen: Gener
 @example(text=DATELINE_BELOW)
 @example(text=RULE_TAIL)
 @example(text=FEED_ABOVE_RULE)
+@example(text=FEED_ABOVE_COPYRIGHT)
 @given(text=hostile_texts(max_repeat=200))
 def test_cleaning_any_text_twice_changes_nothing(builtin: StrictRunner, text: str) -> None:
     assert_idempotent(builtin, text)
