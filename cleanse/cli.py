@@ -189,7 +189,7 @@ def run(
     if scheduler is not None and engine != "dask":
         _fail_usage("--scheduler needs --engine dask")
     try:
-        output = open_output(out, [p for p in paths if p != "-"], resume=resume)
+        output = open_output(out, [p for p in paths if p != "-"], resume=resume, settings=pipeline.settings())
     except ValueError as exc:
         _fail_usage(str(exc))
     if output.discarded:

@@ -23,7 +23,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from cleanse.io import Input, dumps, real, text_path, write_atomic
 from cleanse.model import Cleaned, Document
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 DEFAULT_FOLDER = "cleaned"
 MANIFEST = "manifest.jsonl"
 PARTIAL = ".partial"
+#: Beside a ``NAME.partial``, while it exists: the settings of the run writing it (:meth:`Pipeline.settings`).
+SETTINGS = ".settings.json"
 #: Records between two fsyncs of a ``.partial``: what is flushed survives a killed
 #: process; the fsync bounds what a power cut can take.
 SYNC_EVERY = 256
@@ -55,21 +57,66 @@ class Journal:
     finished ``PATH``) are kept and listed in :attr:`recovered`; a torn last
     line is cut off. Without it, an earlier partial is started over
     (:attr:`discarded` says so).
+
+    ``settings`` (plain JSON: what decides the records, see
+    :meth:`cleanse.pipeline.Pipeline.settings`) is kept beside the partial in
+    ``PATH.partial.settings.json`` until :meth:`commit`. Resuming a partial
+    written with other settings raises ``ValueError``, before anything is
+    changed: its records and the new ones would not agree.
     """
 
-    def __init__(self, path: Path, resume: bool = False, *, flush_each: bool = True) -> None:
+    def __init__(
+        self,
+        path: Path,
+        resume: bool = False,
+        *,
+        flush_each: bool = True,
+        settings: dict[str, Any] | None = None,
+    ) -> None:
         self.path = path
         self.partial = path.with_name(path.name + PARTIAL)
+        self.settings_file = path.with_name(path.name + PARTIAL + SETTINGS)
         self.recovered: list[dict[str, object]] = []
         self.discarded = not resume and self.partial.exists()
         path.parent.mkdir(parents=True, exist_ok=True)
         if resume:
+            self._check_settings(settings)
             self._recover()
         # Binary: records come encoded from where they were cleaned. Without flush_each, whole buffers are
         # written: what a killed run had not written yet is cleaned again by --resume.
         self.fh: BinaryIO = open(self.partial, "ab" if resume else "wb", buffering=1 << 18)  # noqa: SIM115
         self.flush_each = flush_each
         self._unsynced = 0
+        if settings is not None:
+            write_atomic(self.settings_file, json.dumps(settings, ensure_ascii=False, sort_keys=True) + "\n")
+        else:  # nothing to compare with: none is better than one another run left
+            self.settings_file.unlink(missing_ok=True)
+
+    def _check_settings(self, settings: dict[str, Any] | None) -> None:
+        """Raise ``ValueError`` if the partial to resume was written with settings other than ``settings``.
+
+        A partial without settings beside it (from an older cleanse), or a finished ``PATH`` resumed,
+        cannot be checked: it is resumed as it is.
+        """
+        if settings is None or not self.partial.exists() or not self.settings_file.exists():
+            return
+        try:
+            then = json.loads(self.settings_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ValueError(
+                f"--resume: cannot read {self.settings_file} ({exc}); delete it to resume without comparing settings"
+            ) from None
+        now = json.loads(json.dumps(settings, sort_keys=True))  # as it would read back
+        if then == now:
+            return
+        if not isinstance(then, dict):
+            then = {}
+        changed = [k for k in sorted(set(then) | set(now)) if then.get(k) != now.get(k)]
+        said = "; ".join(f"{k}: {_brief(then.get(k))} then, {_brief(now.get(k))} now" for k in changed)
+        raise ValueError(
+            f"--resume: {self.partial} was written with other settings ({said}); give the same plugins, "
+            "order, options and config to resume it, or run without --resume to start over"
+        )
 
     def _recover(self) -> None:
         if not self.partial.exists():
@@ -107,12 +154,23 @@ class Journal:
         os.fsync(self.fh.fileno())
         self.fh.close()
         os.replace(self.partial, self.path)
+        self.settings_file.unlink(missing_ok=True)
 
     def keep(self) -> None:
         """Stop, leaving ``PATH.partial`` for ``--resume``."""
         if not self.fh.closed:
             self.fh.flush()
             self.fh.close()
+
+
+def _brief(value: object, limit: int = 120) -> str:
+    """``value`` as compact JSON, cut to ``limit`` characters.
+
+    >>> _brief(["whitespace", "title"]), _brief(None), _brief("x" * 200, 8)
+    ('["whitespace","title"]', 'null', '"xxxxxx…')
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class _Output:
@@ -138,7 +196,7 @@ class _Output:
         """Paths the input walk must not read: the output itself."""
         found = [self.folder] if self.folder is not None else []
         if self.journal is not None:
-            found += [self.journal.path, self.journal.partial]
+            found += [self.journal.path, self.journal.partial, self.journal.settings_file]
         return found
 
     def skip_done(self, items: Iterable[Input]) -> Iterator[Input]:
@@ -180,10 +238,10 @@ class _Output:
 class JsonlOutput(_Output):
     """One JSON record per line, to a file (through a :class:`Journal`) or to stdout."""
 
-    def __init__(self, target: str, resume: bool = False) -> None:
+    def __init__(self, target: str, resume: bool = False, settings: dict[str, Any] | None = None) -> None:
         self.target = target
         # Each record on its own is flushed only where a file it names is written too (FolderOutput).
-        self.journal = Journal(Path(target), resume, flush_each=False) if target != "-" else None
+        self.journal = Journal(Path(target), resume, flush_each=False, settings=settings) if target != "-" else None
         super().__init__()
 
     def write(self, doc: Document | Cleaned) -> None:
@@ -209,14 +267,15 @@ class JsonlOutput(_Output):
 class FolderOutput(_Output):
     """Cleaned ``.txt`` files mirroring the inputs, plus ``manifest.jsonl``."""
 
-    def __init__(self, folder: Path, resume: bool = False) -> None:
+    def __init__(self, folder: Path, resume: bool = False, settings: dict[str, Any] | None = None) -> None:
         self.folder = self.root = folder
-        self.journal = self.manifest = Journal(folder / MANIFEST, resume)
+        self.journal = self.manifest = Journal(folder / MANIFEST, resume, settings=settings)
         super().__init__()
         self._files: set[str] = set()
         self._dirs: set[str] = set()
         self._reserve(PurePosixPath(MANIFEST))
         self._reserve(PurePosixPath(MANIFEST + PARTIAL))
+        self._reserve(PurePosixPath(MANIFEST + PARTIAL + SETTINGS))
         for record in self.manifest.recovered:
             if isinstance(record.get("output"), str):
                 self._reserve(PurePosixPath(str(record["output"])))
@@ -269,11 +328,14 @@ class FolderOutput(_Output):
 Output = JsonlOutput | FolderOutput
 
 
-def open_output(out: str | None, inputs: list[str], resume: bool = False) -> Output:
+def open_output(
+    out: str | None, inputs: list[str], resume: bool = False, settings: dict[str, Any] | None = None
+) -> Output:
     """The output for ``--out`` (None: the default folder), refusing to touch any input.
 
     Raises ``ValueError`` (a usage error) for an output that is, or would
-    hold, an input, or that cannot be written at all.
+    hold, an input, or that cannot be written at all, and for a ``resume``
+    of a partial written with other ``settings`` (see :class:`Journal`).
     """
     target = out if out is not None else DEFAULT_FOLDER
     if target == "-":
@@ -297,12 +359,12 @@ def open_output(out: str | None, inputs: list[str], resume: bool = False) -> Out
         if target.endswith(".jsonl"):
             if path.is_dir():
                 raise ValueError(f"--out {target} is a folder; a .jsonl output must be a file")
-            return JsonlOutput(target, resume)
+            return JsonlOutput(target, resume, settings)
         if path.is_file():  # an existing file (e.g. from mktemp) is meant as the JSONL output itself
-            return JsonlOutput(target, resume)
+            return JsonlOutput(target, resume, settings)
         if path.exists() and not path.is_dir():
             raise ValueError(f"--out {target} exists and is neither a file nor a folder")
-        return FolderOutput(path, resume)
+        return FolderOutput(path, resume, settings)
     except OSError as exc:
         raise ValueError(f"--out {target}: cannot write there ({exc.strerror or exc})") from None
 

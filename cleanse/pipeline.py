@@ -200,6 +200,31 @@ class Pipeline:
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.config, _picklable_plugins(self._plugins), self._explicit))
 
+    def settings(self) -> dict[str, Any]:
+        """What decides the documents this pipeline makes, as plain JSON: ``--resume`` compares it.
+
+        The cleanse version, the extractor and cleaners that run in their order (each with its plugin's
+        distribution version, when it comes from one), the options given to plugins, ``strict`` and
+        ``max_bytes``. Not where documents are cleaned (``--jobs``, the engine): that changes no document.
+
+        >>> s = Pipeline().settings()
+        >>> s["cleaners"][:2], s["strict"]
+        (['whitespace', 'title'], False)
+        """
+        from cleanse import __version__
+
+        versions = {r.name: r.version for r in self.registry if r.enabled and r.version is not None}
+        return {
+            "cleanse": __version__,
+            "extractor": self.extractor.name if self.extractor is not None else None,
+            "cleaners": self.names,
+            "versions": versions,
+            # Round-tripped through JSON: TOML values (dates) as text, keys sorted, tuples as lists.
+            "options": json.loads(json.dumps(self.config.options, sort_keys=True, default=str)),
+            "strict": self.config.strict,
+            "max_bytes": self.config.max_bytes,
+        }
+
     @property
     def names(self) -> list[str]:
         """Names of the enabled cleaners, in the order they run."""

@@ -377,3 +377,55 @@ def test_output_files_get_ordinary_permissions(tmp_path: Path) -> None:
     os.umask(umask)
     for path in (tmp_path / "out" / "a.txt", tmp_path / "out" / "manifest.jsonl"):
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_resume_refuses_a_partial_written_with_other_settings(tmp_path: Path, plugin_env: dict[str, str]) -> None:
+    recs = [{"id": str(i), "text": f"Body {i}." + (" interrupt" if i == 3 else "")} for i in range(6)]
+    src = jsonl(tmp_path / "r.jsonl", recs)
+    out = tmp_path / "o.jsonl"
+    partial, settings = Path(f"{out}.partial"), Path(f"{out}.partial.settings.json")
+    env = {**plugin_env, "BROKEN_INTERRUPT": "1"}
+    assert cleanse("run", str(src), "--out", str(out), "-q", "--jobs", "1", cwd=tmp_path, env=env).returncode == 130
+    assert "title" in json.loads(settings.read_text(encoding="utf-8"))["cleaners"]
+    written = partial.read_bytes()
+
+    # Other cleaners, or other options: the records written and those to come would not agree.
+    for other in (["-p", "no:title"], ["--strict"], ["--max-bytes", "1000"]):
+        proc = cleanse("run", str(src), "--out", str(out), "-q", "--resume", *other, cwd=tmp_path, env=plugin_env)
+        assert proc.returncode == 2, (other, proc.stderr)
+        assert f"--resume: {partial} was written with other settings" in proc.stderr
+        assert partial.read_bytes() == written and settings.exists(), "a refused resume must change nothing"
+    proc = cleanse("run", str(src), "--out", str(out), "-q", "--resume", "-p", "no:title", cwd=tmp_path, env=plugin_env)
+    assert 'cleaners: ["whitespace","title",' in proc.stderr and "then" in proc.stderr, proc.stderr
+
+    # The same settings resume; the settings file goes with the partial.
+    proc = cleanse("run", str(src), "--out", str(out), "-q", "--resume", cwd=tmp_path, env=plugin_env)
+    assert proc.returncode == 0, proc.stderr
+    assert [r["id"] for r in records(out)] == ["0", "1", "2", "3", "4", "5"]
+    assert not partial.exists() and not settings.exists()
+
+
+def test_resume_without_settings_beside_the_partial_goes_on(tmp_path: Path) -> None:
+    # A partial from an older cleanse has no settings file: it cannot be checked, and is resumed as it is.
+    src = jsonl(tmp_path / "r.jsonl", [{"id": str(i), "text": f"Body {i}."} for i in range(3)])
+    out = tmp_path / "o.jsonl"
+    assert cleanse("run", str(src), "--out", str(out), "-q", cwd=tmp_path).returncode == 0
+    expected = out.read_text(encoding="utf-8")
+    Path(f"{out}.partial").write_text(expected.splitlines(keepends=True)[0], encoding="utf-8")
+    out.unlink()
+    proc = cleanse("run", str(src), "--out", str(out), "--resume", "-p", "no:title", cwd=tmp_path)
+    assert proc.returncode == 0 and "1 documents already written were skipped" in proc.stderr, proc.stderr
+    assert out.read_text(encoding="utf-8") == expected
+
+
+def test_resume_with_an_unreadable_settings_file_says_how_to_go_on(tmp_path: Path) -> None:
+    src = jsonl(tmp_path / "r.jsonl", [{"id": "0", "text": "Body."}])
+    out = tmp_path / "o.jsonl"
+    Path(f"{out}.partial").write_text("", encoding="utf-8")
+    bad = Path(f"{out}.partial.settings.json")
+    bad.write_text("{not json", encoding="utf-8")
+    proc = cleanse("run", str(src), "--out", str(out), "-q", "--resume", cwd=tmp_path)
+    assert proc.returncode == 2 and f"cannot read {bad}" in proc.stderr and "delete it" in proc.stderr
+    bad.unlink()
+    assert cleanse("run", str(src), "--out", str(out), "-q", "--resume", cwd=tmp_path).returncode == 0
+    assert [r["id"] for r in records(out)] == ["0"]
