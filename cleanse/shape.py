@@ -18,14 +18,37 @@ from cleanse.text import REGEX_TIMEOUT, Paragraph
 _WORD = regex.compile(r"\w+")
 # Scripts written without spaces between words: one word is counted per two of their characters.
 _DENSE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}"
-# Latin-1 text goes through bytes.translate: each byte not a word character becomes a space.
-_LATIN1_WORDS = bytes(b if _WORD.fullmatch(chr(b)) else 32 for b in range(256))
+# Text goes through bytes.translate, no regex: encoded one byte a character where one of these codecs can
+# (Latin-1, the fastest to encode; Western European, Cyrillic, Central European, Greek, Turkish, Baltic, Hebrew,
+# Arabic: none has a character of the dense scripts), its bytes then read with a table per codec.
+_SINGLE_BYTE = ("latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "cp1255", "cp1256")
+
+
+def _word_bytes(codec: str) -> bytes:
+    """For each byte, itself if the codec decodes it to a word character, else a space (undefined bytes too)."""
+    chars = bytes(range(0x80, 0x100)).decode(codec, "replace")  # a character a byte, U+FFFD if none
+    return _ASCII_WORDS + bytes(b if _WORD.fullmatch(c) else 32 for b, c in enumerate(chars, 0x80))
+
+
+_ASCII_WORDS = bytes(b if _WORD.fullmatch(chr(b)) else 32 for b in range(0x80))  # every codec's first half
+
+
+# Each byte not a word character becomes a space.
+_WORD_BYTES = {codec: _word_bytes(codec) for codec in _SINGLE_BYTE}
+_LATIN1_WORDS = _WORD_BYTES["latin-1"]
+# The single-byte codecs that have a character outside ASCII, for each: those to try next for a text one
+# cannot encode, by the first character it lacks.
+_CODECS_FOR: dict[str, tuple[str, ...]] = {}
+for _codec in _SINGLE_BYTE:
+    for _c in bytes(range(0x80, 0x100)).decode(_codec, "ignore"):
+        _CODECS_FOR[_c] = (*_CODECS_FOR.get(_c, ()), _codec)
 # Punctuation common in prose but outside Latin-1 (dashes, curly quotes, ellipsis), all non-word.
 _PROSE_PUNCT = "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026"
-# Other scripts go through their UTF-8 bytes when all their non-ASCII characters are letters (every
-# letter is a word character): each ASCII byte not a word character becomes a space (the bytes of
-# other characters are all >= 0x80).
+# Other text goes through its UTF-8 bytes when all its non-ASCII characters are letters (every letter is a
+# word character): each ASCII byte not a word character becomes a space (the bytes of other characters are
+# all >= 0x80).
 _UTF8_WORDS = bytes(b if b >= 0x80 else _LATIN1_WORDS[b] for b in range(256))
+_WORD_BYTES["utf-8"] = _UTF8_WORDS
 _ASCII_BYTES = bytes(range(0x80))
 _LIST_ITEM = regex.compile(r"[-–—•*·▪►»]\s|\d{1,2}[.)]\s")
 _BULLETS = "-–—•*·▪►»"  # those of _LIST_ITEM
@@ -60,16 +83,47 @@ def _count_words(text: str) -> int:
 
 
 def _encoded(text: str) -> tuple[bytes, str, int]:
-    """``text`` encoded for the byte tables: its Latin-1 bytes when it has any, else its UTF-8 bytes with each
-    character outside ASCII that is not a word character made a space (``_utf8_words``); the encoding; and
-    the number of its characters of the dense scripts (none in Latin-1).
+    """``text`` encoded for the byte tables (``_WORD_BYTES``); the encoding; and the number of its characters
+    of the dense scripts.
+
+    Its bytes in one of the single-byte codecs where one can encode it all once its non-word characters
+    that the codec lacks (a minus sign, a dash, an emoji) are made spaces: spaces too, they leave the words
+    as they were.
+    Else its UTF-8 bytes with each character outside ASCII that is not a word character made a space
+    (``_utf8_words``). No single-byte codec has a character of the dense scripts.
+
+    >>> [_encoded(t)[1:] for t in ("Le “plan”", "Путин — «да»", "2−3 яйца", "Ελλάδα ✓", "Путин, Ελλάδα", "相关")]
+    [('latin-1', 0), ('cp1251', 0), ('cp1251', 0), ('cp1253', 0), ('utf-8', 0), ('utf-8', 2)]
+    >>> [_encoded(t)[1] for t in ("Plan", "Straße", "Łódź", "Ünlü ığdır", "שלום", "مرحبا", "Œuvre")]
+    ['latin-1', 'latin-1', 'cp1250', 'cp1254', 'cp1255', 'cp1256', 'cp1252']
     """
-    text = _unpunctuated(text)
-    try:
-        return text.encode("latin-1"), "latin-1", 0
-    except UnicodeEncodeError:
-        utf8, dense = _utf8_words(text)
-        return utf8, "utf-8", dense
+    text = _unpunctuated(text)  # then most text is Latin-1, the fastest to encode
+    codec = "latin-1"
+    lacking = set()  # codecs that lack a word character of the text
+    for _ in range(_TRIES):
+        try:
+            return text.encode(codec), codec, 0
+        except UnicodeEncodeError as exc:
+            c = text[exc.start]
+        is_word = _is_word.get(c)
+        if is_word is None:
+            is_word = _learn(c)
+        if not is_word:
+            if "\u2e80" <= c <= "\uffef" and c not in _CODECS_FOR:  # CJK or Hangul punctuation: no codec will do
+                break
+            text = text.replace(c, " ")  # and the same codec again
+            continue
+        lacking.add(codec)
+        others = [other for other in _CODECS_FOR.get(c, ()) if other not in lacking]
+        if not others:
+            break
+        codec = others[0]  # the first codec that has c, and may have the rest
+    utf8, dense = _utf8_words(text)
+    return utf8, "utf-8", dense
+
+
+# Encodings tried for a text (each a pass over it) before its UTF-8 bytes are read instead.
+_TRIES = 12
 
 
 def _unpunctuated(text: str) -> str:
@@ -103,10 +157,7 @@ def _count_lines(texts: list[str]) -> list[int] | None:
 
 
 # Word bytes made "a", the others " ": the words are then the places where an "a" follows a space.
-_RUNS = {
-    "latin-1": bytes(32 if b == 32 else 97 for b in _LATIN1_WORDS),
-    "utf-8": bytes(32 if b == 32 else 97 for b in _UTF8_WORDS),
-}
+_RUNS = {enc: bytes(32 if b == 32 else 97 for b in table) for enc, table in _WORD_BYTES.items()}
 # The same, keeping line breaks: to count the paragraphs of a text at once.
 _RUNS_KEEPING_LINES = {enc: table[:10] + b"\n" + table[11:] for enc, table in _RUNS.items()}
 
@@ -192,17 +243,8 @@ def word_runs(text: str) -> list[str]:
     >>> word_runs("Read more: the plan's cost")
     ['Read', 'more', 'the', 'plan', 's', 'cost']
     """
-    plain = text
-    if not plain.isascii():  # prose punctuation is non-word, as a space is: the runs stay the same
-        for c in _PROSE_PUNCT:
-            if c in plain:
-                plain = plain.replace(c, " ")
-    try:  # Latin-1 text: no regex at all
-        latin1 = plain.encode("latin-1")
-    except UnicodeEncodeError:
-        utf8, _ = _utf8_words(plain)
-        return utf8.translate(_UTF8_WORDS).decode("utf-8", "surrogatepass").split()
-    return [w.decode("latin-1") for w in latin1.translate(_LATIN1_WORDS).split()]
+    raw, encoding, _ = _encoded(text)
+    return raw.translate(_WORD_BYTES[encoding]).decode(encoding, "surrogatepass").split()
 
 
 def is_list_item(text: str) -> bool:
@@ -330,8 +372,7 @@ def folded_words(text: str) -> tuple[str, ...]:
     got = _folded.get(text)
     if got is None:
         raw, encoding, _ = _encoded(fold(text))
-        table = _LATIN1_WORDS if encoding == "latin-1" else _UTF8_WORDS
-        got = tuple(raw.translate(table).decode(encoding, "surrogatepass").split())
+        got = tuple(raw.translate(_WORD_BYTES[encoding]).decode(encoding, "surrogatepass").split())
         if len(text) <= 2000:
             if len(_folded) >= _CACHE_LIMIT:
                 _folded.clear()

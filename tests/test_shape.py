@@ -113,7 +113,8 @@ def _words_by_regex(text: str) -> int:
 
 _SCRIPTS = st.sampled_from(
     ["Путин заявил", "뉴스레터를", "«Подпишитесь»", "\xa0", "相关阅读", "ไทย", "Ελλάδα", "עברית", "العربية", "हिन्दी",
-     "é", "ß", "١٢", "²", "̈", "—", "…", "’", "_", "x", " ", "\n", ",", "1", "\U0001d400", "ǅ", "ª"]
+     "é", "ß", "١٢", "²", "̈", "—", "…", "’", "_", "x", " ", "\n", ",", "1", "\U0001d400", "ǅ", "ª",
+     "Łódź", "ığdır", "Žemė", "Œuvre", "−", "½", "€", "№", "😀", "，", "。", "\x85", "\u0651", "ְ"]
 )  # fmt: skip
 
 
@@ -166,3 +167,40 @@ def test_every_non_word_character_is_outside_alphabetic() -> None:
     for c in _ALL_CHARS:
         if non_word.fullmatch(c):
             assert _NOT_ALPHABETIC.fullmatch(c), hex(ord(c))
+
+
+@given(st.lists(_SCRIPTS, max_size=10).map("".join))
+def test_word_runs_and_folded_words_are_the_regex_runs_in_every_script(text: str) -> None:
+    assert word_runs(text) == _WORD.findall(text)
+    assert folded_words(text) == tuple(_WORD.findall(text.casefold().replace("\u0307", "")))
+
+
+def test_every_single_byte_codec_reads_its_bytes_as_the_regex_does() -> None:
+    # _encoded reads a text in a single-byte codec with its table; such a text has no dense character.
+    from cleanse.shape import _CODECS_FOR, _SINGLE_BYTE, _WORD_BYTES
+
+    dense = regex.compile(rf"[{_DENSE}]")
+    for codec in _SINGLE_BYTE:
+        for b in range(256):
+            try:
+                c = bytes([b]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            assert c.encode(codec) == bytes([b]), (codec, b)  # one byte a character, both ways
+            assert _WORD_BYTES[codec][b] == (b if _WORD.fullmatch(c) else 32), (codec, hex(b))
+            assert not dense.fullmatch(c), (codec, hex(b))
+            if b >= 0x80:
+                assert codec in _CODECS_FOR[c], (codec, hex(b))
+        assert bytes([10]).decode(codec) == "\n" and _WORD_BYTES[codec][32] == 32
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [("Plan “B”", "latin-1"), ("2−3 яйца ½", "cp1251"), ("Łódź — „x”", "cp1250"), ("Ελλάδα 😀", "cp1253"),
+     ("Путин, Ελλάδα", "utf-8"), ("뉴스레터", "utf-8"), ("相关。", "utf-8")],
+)  # fmt: skip
+def test_text_is_read_in_one_byte_a_character_where_a_codec_has_its_words(text: str, codec: str) -> None:
+    from cleanse.shape import _encoded
+
+    assert _encoded(text)[1] == codec
+    assert words(text) == _words_by_regex(text)
