@@ -60,7 +60,6 @@ settembre ottobre dicembre опубликовано обновлено в г г�
 сентября октября ноября декабря 기사입력 입력 수정 최종수정 등록 발행 년 월 일 오전 오후
 """
 _DATE_WORDS = frozenset(_DATE_TEXT.split())
-_ORDINAL = frozenset({"st", "nd", "rd", "th"})
 # The words a _READING match can open with (after at most two non-word characters), when not a number.
 _READING_WORDS = Keywords("read reading tempo tiempo temps lesezeit время leestijd czas 읽는")
 
