@@ -40,7 +40,10 @@ Rules (each removal's ``reason``):
 
 from __future__ import annotations
 
+import operator
+from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import compress, count, repeat
 from typing import Any
 
 import regex
@@ -48,7 +51,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.shape import Keywords, fold, folded_words, is_short, tail_start, word_runs, words
+from cleanse.shape import Keywords, fold, folded_words, is_short, word_runs, words_before
 from cleanse.text import REGEX_TIMEOUT, Paragraph, paragraphs, remove_paragraphs
 
 _I = regex.IGNORECASE
@@ -162,6 +165,8 @@ _FORM_OPENS = Keywords(_OPENERS["form"])
 _ANY_OPENS = Keywords(" ".join(_OPENERS.values()))  # one test for them all: most paragraphs open with none
 # What _CONSENT's alternatives are about, after a \s: cookies, or "this site".
 _CONSENT_WORDS = Keywords("cookies site website")
+# The same, looked for in the casefolded text (_mentions): each alternative of _CONSENT has one.
+_CONSENT_PARTS = ("cookie", "site")
 # The channel _SUBSCRIBE needs after its verb: a word that starts a word in each alternative
 # ("list" for "e-mail list", "entrada" for "caixa de entrada", "почту" for "новост... на почту").
 _CHANNEL_WORDS = Keywords(
@@ -326,6 +331,112 @@ def _may_take(text: str, n: int, tail: bool) -> bool:
     return tail and (any(map(has, _CLICK_PARTS)) or (n <= 5 and any(map(has, _BOX_PARTS))))
 
 
+# 3. The two screens above, for all the paragraphs of a document at once: what a paragraph's first letters say
+#    is looked up for all of them in one pass (_reaches), and the words found anywhere are looked for in the
+#    casefolded text of the few paragraphs short enough for those rules, joined (_takers). A paragraph that
+#    neither says may be taken is never looked at (_candidates).
+_TEXT = operator.attrgetter("text")
+_HEAD = operator.itemgetter(slice(12))  # _reach's head: the first 12 characters, less _LEAD, cut to 4
+_STEM = operator.itemgetter(slice(4))
+# Prose punctuation: non-word characters that casefold to themselves (tests/test_prompts.py checks).
+_PROSE_PUNCT = "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026"
+
+
+def _tail_start(before: list[int]) -> int:
+    """``shape.tail_start(paras, 0.5)`` for paragraphs with ``before = words_before(paras)``: the first index
+    whose words before it are at least half the total (``len(paras)`` if none), found by bisection, as
+    ``before`` never decreases.
+
+    >>> _tail_start([0, 4, 6, 7, 8]), _tail_start([0, 0]), _tail_start([0, 1, 1])
+    (1, 0, 1)
+    """
+    return bisect_left(before, before[-1] * 0.5, 0, len(before) - 1)
+
+
+def _reaches(texts: list[str]) -> list[int]:
+    """``[_reach(t) for t in texts]``: the heads are cut and looked up in _reached all together, and _reach is
+    asked only about those not remembered or that do not tell (-1).
+
+    >>> _reaches(["Advertisement", "The plan", "“Follow us”"])
+    [12, 0, 30]
+    """
+    heads = map(_STEM, map(str.lstrip, map(_HEAD, texts), repeat(_LEAD)))
+    reaches = list(map(_reached.get, heads))
+    if None in reaches or -1 in reaches:
+        return [_reach(t) if r is None or r < 0 else r for r, t in zip(reaches, texts, strict=True)]
+    return reaches  # type: ignore[return-value]  # no None is left
+
+
+def _opening(text: str) -> str:
+    """What :meth:`Keywords.opens` may be asked instead of ``text``, with the same answer: its head (_reach)
+    when that tells the first four letters of its first folded word (all that ``opens`` compares), else
+    ``text``. The folded words of a head are remembered across documents (shape.folded_words), not those of
+    a paragraph.
+
+    >>> _opening("“We use cookies”"), _opening("AP")
+    ('We u', 'AP')
+    """
+    head = text[:12].lstrip(_LEAD)[:4]
+    reach = _reached.get(head)
+    if reach is None:
+        reach = _head_reach(head)
+    return head if reach >= 0 else text
+
+
+def _takers(texts: list[str], counts: list[int], tail: int) -> set[int]:
+    """The indices ``i`` for which ``_may_take(texts[i], counts[i], i >= tail)`` is True.
+
+    Each rule's parts are looked for at once in the folded texts of the paragraphs it may take, joined by line
+    breaks (_folded_lines): no part holds a line break, so a part is in the joined text exactly when it is in
+    one of them. Only when one is are those paragraphs asked one by one.
+
+    >>> sorted(_takers(["Sign up for our newsletter", "Plain words", "Click here to subscribe"], [5, 2, 4], 2))
+    [0, 2]
+    """
+    found: set[int] = set()
+    # subscribe: at most 30 words (before the tail; the tail's are looked for below).
+    head = list(compress(range(tail), map(operator.le, counts[:tail], repeat(30))))
+    if head:
+        _add_takers(found, texts, counts, tail, head, _NEWSLETTER_PARTS)
+    # In the tail: subscribe and click, at most 40 words; signup-box, at most 5 words.
+    end = list(compress(range(tail, len(texts)), map(operator.le, counts[tail:], repeat(40))))
+    if end:
+        _add_takers(found, texts, counts, tail, end, _NEWSLETTER_PARTS + _CLICK_PARTS)
+        boxes = list(compress(end, map(operator.ge, repeat(5), map(counts.__getitem__, end))))
+        if boxes:
+            _add_takers(found, texts, counts, tail, boxes, _BOX_PARTS)
+    return found
+
+
+def _add_takers(
+    found: set[int], texts: list[str], counts: list[int], tail: int, indices: list[int], parts: tuple[str, ...]
+) -> None:
+    """Add to ``found`` the ``indices`` that _may_take takes, when their folded texts hold one of ``parts`` (all
+    the parts _may_take may find in them but those looked for by another call): one search of their folded
+    texts joined, then each one if a part is there."""
+    joined = _folded_lines(texts, indices)
+    if any(map(joined.__contains__, parts)):
+        found.update(i for i in indices if _may_take(texts[i], counts[i], i >= tail))
+
+
+def _folded_lines(texts: list[str], indices: list[int]) -> str:
+    """The ``texts`` at ``indices``, joined by line breaks, as :func:`shape.fold` folds them, but for prose
+    punctuation (dashes, curly quotes...) made spaces first: most text is then ASCII, which casefolds fast.
+
+    The parts _may_take looks for are letters, and a part folded from the texts is in the folded text whatever
+    the punctuation around it, which folds to itself (tests/test_prompts.py checks), and was no part's letter.
+
+    >>> _folded_lines(["“Sign UP” — now", "x", "İNFO"], [0, 2]).splitlines()
+    [' sign up    now', 'info']
+    """
+    joined = "\n".join(map(texts.__getitem__, indices))
+    if not joined.isascii():
+        for c in _PROSE_PUNCT:
+            if c in joined:
+                joined = joined.replace(c, " ")
+    return fold(joined)
+
+
 # A prompt addresses the reader: a newsletter named without an imperative needs one of these.
 _ADDRESS = regex.compile(
     r"\b(?:you|your|our|us|here|now|free|today|inbox|você|seu|sua|nosso|nossa|tu|su|nuestro|votre|notre|ihr|unser\w*|ваш\w*|наш\w*)\b",
@@ -345,42 +456,41 @@ class Prompts(Cleaner):
         paras = paragraphs(text)
         if len(paras) < 2:
             return
-        tail = tail_start(paras, 0.5)  # the screen below asks about nearly every document
-
-        def in_tail(p: Paragraph) -> bool:
-            return p.index >= tail
-
+        texts = list(map(_TEXT, paras))
+        before = words_before(paras)
+        counts = list(map(operator.sub, before[1:], before[:-1]))  # words(t) of each paragraph
+        tail = _tail_start(before)
+        reaches = _reaches(texts)
+        takers = _takers(texts, counts, tail)
+        # Only the paragraphs the two screens say a rule may take are looked at, in order: those of at most
+        # ``reach`` words (a rule that needs an opening word; a reach is at most 60) and the takers. Most
+        # documents have one or two.
         picks: dict[int, str] = {}
-        for p in paras:
-            if p.index in picks:
+        for i in sorted({*compress(count(), map(operator.le, counts, reaches)), *takers}):
+            if i in picks:
                 continue
-            t = p.text
-            n = words(t)
-            if n > 60:  # no rule takes a longer paragraph
-                continue
-            reach = _reach(t)
-            # Most paragraphs: no rule that needs an opening word may take them, nor one on words found anywhere.
-            if n > reach and (n > 40 or (n > 30 and p.index < tail) or not _may_take(t, n, p.index >= tail)):
-                continue
-            opens = reach > 0  # _ANY_OPENS.opens(t)
-            finds = n <= 40 and _may_find(t)
-            if not (opens or finds):  # most paragraphs: no rule can take them
+            t = texts[i]
+            n = counts[i]
+            opens = reaches[i] > 0  # _ANY_OPENS.opens(t)
+            # A rule on words found anywhere takes only a taker (the guards of _may_take, tested).
+            finds = i in takers and n <= 40 and _may_find(t)
+            if not (opens or finds):  # no rule can take it
                 continue
             reason = self._prompt(t, n, opens, finds)
             if (
                 not reason
                 and finds
                 and _CLICK_FINDS.found_in(t)
-                and in_tail(p)
+                and i >= tail
                 and _CLICK.search(t, timeout=REGEX_TIMEOUT)
                 and _OFFER.search(t, timeout=REGEX_TIMEOUT)
             ):
                 reason = "click"
             if reason:
-                picks[p.index] = reason
-            elif finds and n <= 5 and _BOX_FINDS.found_in(t) and in_tail(p) and _BOX.search(t, timeout=REGEX_TIMEOUT):
-                for i in self._box(paras, p.index):
-                    picks.setdefault(i, "signup-box")
+                picks[i] = reason
+            elif finds and n <= 5 and _BOX_FINDS.found_in(t) and i >= tail and _BOX.search(t, timeout=REGEX_TIMEOUT):
+                for j in self._box(paras, i):
+                    picks.setdefault(j, "signup-box")
         if len(picks) == len(paras):
             return
         yield from remove_paragraphs(text, paras, [(i, "prompt", r) for i, r in sorted(picks.items())])
@@ -391,8 +501,9 @@ class Prompts(Cleaner):
 
         ``opens`` and ``finds`` say whether ``_ANY_OPENS`` opens ``t`` and whether ``_may_find(t)``.
         """
+        o = _opening(t) if opens else t  # what the opening tests are asked: most often a head they know
         if opens and n <= 12:
-            if _ADVERT_OPENS.opens(t) and _ADVERT.match(t, timeout=REGEX_TIMEOUT):
+            if _ADVERT_OPENS.opens(o) and _ADVERT.match(t, timeout=REGEX_TIMEOUT):
                 return "advert"
             if (
                 _only_button_words(t)
@@ -400,21 +511,21 @@ class Prompts(Cleaner):
                 and any(w.casefold() in _BUTTON_CORE for w in word_runs(t))
             ):
                 return "share-buttons"
-            if _TECH_OPENS.opens(t) and _TECH.match(t, timeout=REGEX_TIMEOUT):
+            if _TECH_OPENS.opens(o) and _TECH.match(t, timeout=REGEX_TIMEOUT):
                 return "technical"
         if (
             opens
-            and _CONSENT_OPENS.opens(t)
-            and _CONSENT_WORDS.found_in(t)
+            and _CONSENT_OPENS.opens(o)
+            and _mentions(t, _CONSENT_PARTS)
             and _CONSENT.match(t, timeout=REGEX_TIMEOUT)
         ):
             return "consent"
         if n <= 30:
             if (
                 opens
-                and _SUBSCRIBE_OPENS.opens(t)
+                and _SUBSCRIBE_OPENS.opens(o)
                 and _CHANNEL_WORDS.found_in(t)
-                and _SUBSCRIBE.search(t, timeout=REGEX_TIMEOUT)
+                and _SUBSCRIBE.match(t, timeout=REGEX_TIMEOUT)
             ) or (
                 finds
                 and _mentions(t, _NEWSLETTER_WORDS)
@@ -422,9 +533,9 @@ class Prompts(Cleaner):
                 and _ADDRESS.search(t, timeout=REGEX_TIMEOUT)
             ):
                 return "subscribe"
-            if opens and _FOLLOW_OPENS.opens(t) and _FOLLOW.search(t, timeout=REGEX_TIMEOUT):
+            if opens and _FOLLOW_OPENS.opens(o) and _FOLLOW.match(t, timeout=REGEX_TIMEOUT):
                 return "follow"
-            if opens and _FORM_OPENS.opens(t) and _FORM.search(t, timeout=REGEX_TIMEOUT):
+            if opens and _FORM_OPENS.opens(o) and _FORM.match(t, timeout=REGEX_TIMEOUT):
                 return "form"
         return None
 

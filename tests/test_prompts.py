@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 import regex
 from hypothesis import given
@@ -324,3 +326,184 @@ def test_lead_characters_are_non_word_and_fold_so() -> None:
     word = regex.compile(r"\w")
     for c in P._LEAD:
         assert not word.match(c) and not any(word.match(f) for f in fold(c)), hex(ord(c))
+
+
+# The document-level screens of Prompts.propose, each against what it stands for.
+_DOC_LINES = st.lists(
+    _lines | _TEXTS | st.sampled_from(MATCHING) | st.sampled_from(BODY.split("\n")), min_size=1, max_size=12
+)
+
+
+@given(_DOC_LINES)
+def test_tail_start_by_bisection(lines: list[str]) -> None:
+    from cleanse.shape import tail_start, words_before
+    from cleanse.text import paragraphs
+
+    paras = paragraphs("\n".join(lines))
+    if paras:
+        assert P._tail_start(words_before(paras)) == tail_start(paras, 0.5)
+
+
+@given(st.lists(st.tuples(_LEADS, _lines | _TEXTS).map("".join), max_size=12))
+def test_reaches_are_each_reach(texts: list[str]) -> None:
+    texts = [t for t in texts if t]
+    assert P._reaches(texts) == [P._reach(t) for t in texts]
+
+
+@given(st.lists(st.tuples(_lines | _TEXTS | st.sampled_from(MATCHING), st.integers(0, 45)), max_size=12), st.data())
+def test_takers_are_what_may_take_takes(rows: list[tuple[str, int]], data: st.DataObject) -> None:
+    texts = [t for t, _ in rows]
+    counts = [n for _, n in rows]
+    tail = data.draw(st.integers(0, len(texts)))
+    expected = {
+        i for i, (t, n) in enumerate(rows) if n <= 40 and (n <= 30 or i >= tail) and P._may_take(t, n, i >= tail)
+    }
+    assert P._takers(texts, counts, tail) == expected
+
+
+_KEYWORDS = [P._ADVERT_OPENS, P._TECH_OPENS, P._CONSENT_OPENS, P._SUBSCRIBE_OPENS, P._FOLLOW_OPENS, P._FORM_OPENS]
+
+
+def _check_opening(text: str) -> None:
+    o = P._opening(text)
+    for kw in _KEYWORDS:
+        assert kw.opens(o) == kw.opens(text), (o, text)
+
+
+@pytest.mark.parametrize("line", MATCHING)
+def test_opening_of_each_alternative(line: str) -> None:
+    for v in _variants(line):
+        for lead in ("", "“", "| ", "——————————————", "1. ", "Q: "):
+            _check_opening(lead + v)
+
+
+@given(st.tuples(_LEADS, _lines | _TEXTS, st.sampled_from([str, str.upper, str.title, str.swapcase])))
+def test_opening_asks_what_the_text_would(parts: tuple) -> None:  # type: ignore[type-arg]
+    lead, line, case = parts
+    _check_opening(case(lead + line))
+
+
+@given(st.text(max_size=6), st.text(max_size=6))
+def test_opening_of_any_head(head: str, rest: str) -> None:
+    _check_opening(head + rest)
+
+
+_ANCHORED = [P._SUBSCRIBE, P._FOLLOW, P._FORM]
+
+
+def _check_anchored(text: str) -> None:
+    # Every alternative of these patterns starts with ^ (no MULTILINE): search finds only what match does.
+    for pattern in _ANCHORED:
+        found, matched = pattern.search(text), pattern.match(text)
+        assert (found and found.span()) == (matched and matched.span()), (pattern.pattern[:30], text)
+
+
+@pytest.mark.parametrize("line", MATCHING)
+def test_anchored_patterns_match_where_they_search(line: str) -> None:
+    for v in _variants(line):
+        _check_anchored(v)
+        _check_anchored(f"{BODY}\n{v}")
+
+
+@given(st.tuples(st.sampled_from(["", "— ", "x ", "\n"]), _lines))
+def test_anchored_patterns_match_where_they_search_anywhere(parts: tuple[str, str]) -> None:
+    _check_anchored("".join(parts))
+
+
+def test_prose_punctuation_is_non_word_and_folds_to_itself() -> None:
+    # What _folded_lines rests on.
+    word = regex.compile(r"\w")
+    for c in P._PROSE_PUNCT:
+        assert not word.match(c) and fold(c) == c, hex(ord(c))
+
+
+def test_consent_parts_fold_from_their_letters_only() -> None:
+    # What _mentions(t, _CONSENT_PARTS) rests on, as test_letters_that_match_ignoring_case_fold_to_the_letter.
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in set("".join(P._CONSENT_PARTS)):
+        for c in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
+            assert fold(c) == letter, (letter, hex(ord(c)))
+
+
+def _reference_picks(text: str) -> dict[int, str]:
+    """What Prompts.propose picked before it screened whole documents: every paragraph visited in turn."""
+    from cleanse.shape import is_short, tail_start, words
+    from cleanse.text import paragraphs
+
+    paras = paragraphs(text)
+    if len(paras) < 2:
+        return {}
+    tail = tail_start(paras, 0.5)
+    picks: dict[int, str] = {}
+    for p in paras:
+        if p.index in picks:
+            continue
+        t, n = p.text, words(p.text)
+        if n > 60:
+            continue
+        reach = P._reach(t)
+        if n > reach and (n > 40 or (n > 30 and p.index < tail) or not P._may_take(t, n, p.index >= tail)):
+            continue
+        opens, finds = reach > 0, n <= 40 and P._may_find(t)
+        if not (opens or finds):
+            continue
+        reason = _reference_prompt(t, n, opens, finds)
+        if not reason and finds and p.index >= tail and P._CLICK.search(t) and P._OFFER.search(t):
+            reason = "click"
+        if reason:
+            picks[p.index] = reason
+        elif finds and n <= 5 and p.index >= tail and P._BOX.search(t):
+            after = paras[p.index + 1 :]
+            if all(is_short(q, 30) for q in after):
+                run = [p.index, *(q.index for q in after)]
+            else:
+                run = [p.index]
+                for q in after[:8]:
+                    if not is_short(q, 25):
+                        break
+                    run.append(q.index)
+            for i in run:
+                picks.setdefault(i, "signup-box")
+    return picks
+
+
+def _reference_prompt(t: str, n: int, opens: bool, finds: bool) -> str | None:
+    if opens and n <= 12:
+        if P._ADVERT.match(t):
+            return "advert"
+        if P.is_share_buttons(t) and any(w.casefold() in P._BUTTON_CORE for w in word_runs(t)):
+            return "share-buttons"
+        if P._TECH.match(t):
+            return "technical"
+    if opens and P._CONSENT.match(t):
+        return "consent"
+    if n <= 30:
+        if (opens and P._SUBSCRIBE.search(t)) or (finds and P._NEWSLETTER.search(t) and P._ADDRESS.search(t)):
+            return "subscribe"
+        if opens and P._FOLLOW.search(t):
+            return "follow"
+        if opens and P._FORM.search(t):
+            return "form"
+    return None
+
+
+_PAGE_LINES = st.lists(
+    st.sampled_from(MATCHING + BODY.split("\n") + ["Pick Six Newsletter", "Sorry!", "- Jones tells a story"]) | _lines,
+    min_size=2,
+    max_size=14,
+)
+
+
+@given(_PAGE_LINES, st.sampled_from([str, str.upper, str.lower, str.title]))
+def test_propose_picks_what_visiting_every_paragraph_picked(lines: list[str], case: Callable[[str], str]) -> None:
+    from cleanse.text import paragraphs, remove_paragraphs
+
+    text = case("\n".join(lines))
+    picks = _reference_picks(text)
+    paras = paragraphs(text)
+    expected = (
+        []
+        if len(picks) == len(paras)
+        else remove_paragraphs(text, paras, sorted((i, "prompt", r) for i, r in picks.items()))
+    )
+    assert list(Prompts().propose(text, {})) == expected, text
