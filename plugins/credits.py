@@ -39,6 +39,7 @@ from cleanse.text import (
 )
 
 BYLINE_HEAD, BYLINE_TAIL = 5, 3
+_BY = ("By", "BY")  # what a byline opens with, after whitespace
 _BYLINE = regex.compile(r"\s*(?:By|BY)\s+(?P<names>[^|·•]{2,150}?)(?:\s*[|·•]\s*(?P<outlet>[^|·•]{2,60}?))?\s*")
 # The last part of "By A, Reuters": one word, or a name ending as outlets' names do.
 _OUTLET = regex.compile(r"\S+|.{0,40}\b(?:News|Press|Agency|Times|Post|Herald|Journal|Tribune|Wire|Radio|TV)")
@@ -52,7 +53,9 @@ _ORIGIN = regex.compile(
     r"(?:\s+and\s+(?:was\s+)?(?:authored|written)\s+by\s+(?P<names>[^;]{1,120}?))?\.?"
 )
 _ORIGIN_INITIALS = ("T", "O", "o", "F", "f")
-_ROLE_INITIALS = frozenset("aArRwWeEpPcC")  # of additional, reporting, writing, editing, research, photo(s)...
+# The first four letters of the roles of _SEGMENT: additional, reporting, reported, writing, written, editing, edited,
+# research, photo(s), photography, compiled.
+_ROLE_OPENINGS = frozenset(("addi", "repo", "writ", "edit", "rese", "phot", "comp"))
 _NAME_SPLIT = regex.compile(r"\s*(?:,|&|\band\b)\s*")
 _AFFIX = regex.compile(r"^(?:By|BY)\s+|\s+(?:in|for)\s+\p{Lu}.*$|\.$")
 _WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*")
@@ -107,7 +110,7 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
     >>> parse_byline("By Jane Roe, Reuters"), parse_byline("By Ann Lee | Radio Free Asia")
     ((['Jane Roe'], 'Reuters'), (['Ann Lee'], 'Radio Free Asia'))
     """
-    if not line.lstrip().startswith(("By", "BY")):
+    if not line.lstrip().startswith(_BY):
         return None
     m = _BYLINE.fullmatch(line, timeout=REGEX_TIMEOUT)
     if m is None:
@@ -142,9 +145,10 @@ def _credit_line(line: str) -> dict[str, list[str]] | None:
         inner = inner[1:-1]
     if len(inner) > 400 or " by " not in inner:
         return None
-    # The first segment opens with a role, after whitespace (str.lstrip strips what \s matches, and more
-    # whitespace only): its first letter, in either case, is one of these (tests check every character).
-    if inner.lstrip()[:1] not in _ROLE_INITIALS:
+    # The first segment opens with a role word, after whitespace (str.lstrip strips what \s matches, and more
+    # whitespace only). Every character that matches a letter of the roles ignoring case casefolds to that letter
+    # (the dot of "İ" dropped; tests check every character), so its first four letters casefold to one of these.
+    if inner.lstrip()[:4].casefold().replace("\u0307", "") not in _ROLE_OPENINGS:
         return None
     found: dict[str, list[str]] = {}
     for segment in inner.split(";"):
@@ -173,11 +177,14 @@ class Credits(Cleaner):
         paras = paragraphs(text)
         found: dict[int, tuple[str, Any]] = {}  # what each paragraph was found to be, asked once
         near = _near_edges(paras, set())
-        # Away from the edges, only paragraphs with a credit hint can be credit or origin lines.
+        # Only paragraphs with a credit hint can be credit or origin lines; the others can only be bylines, at an
+        # edge, and only if they open with By (as parse_byline asks first).
         anywhere = paragraphs_containing(text, paras, _CREDIT_HINTS)
         while True:
-            asked = sorted(near | anywhere)
+            asked = sorted(anywhere.union(_open_with_by(paras, near - anywhere)))
             picks = {i: what for i in asked if (what := self._what(paras[i], i in near, found)) is not None}
+            if not picks:  # the edges stay where they are (most documents have no credits)
+                break
             # Removing lines brings others to an edge, where a second cleaning would take them for bylines:
             # the edges are counted in the paragraphs kept, until they stay where they are.
             grown = near | _near_edges(paras, set(picks))
@@ -220,6 +227,18 @@ class Credits(Cleaner):
 _CREDIT_HINTS = (" by ", "appeared", "published", "posted")
 
 
+def _open_with_by(paras: list[Paragraph], indices: set[int]) -> list[int]:
+    """Those of ``indices`` whose paragraph may be a byline: it opens with ``By`` or ``BY`` after whitespace.
+
+    ``parse_byline`` turns down the others at once; without a credit hint, nothing else can take them.
+
+    >>> from cleanse.text import paragraphs
+    >>> _open_with_by(paragraphs("By Ann Lee\\n  BY BO KIM\\nBye now\\nbY x"), {0, 1, 2, 3})
+    [0, 1, 2]
+    """
+    return [i for i in indices if paras[i].text.lstrip().startswith(_BY)]
+
+
 def _near_edges(paras: list[Paragraph], removed: set[int]) -> set[int]:
     """Indices of the paragraphs with fewer than BYLINE_HEAD kept paragraphs before them or BYLINE_TAIL after them.
 
@@ -228,6 +247,8 @@ def _near_edges(paras: list[Paragraph], removed: set[int]) -> set[int]:
     >>> sorted(_near_edges(ps, set())), sorted(_near_edges(ps, {8, 9}))
     ([0, 1, 2, 3, 4, 7, 8, 9], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     """
+    if not removed:  # the first and last few
+        return {*range(min(len(paras), BYLINE_HEAD)), *range(max(len(paras) - BYLINE_TAIL, 0), len(paras))}
     near: set[int] = set()
     for order, limit in ((paras, BYLINE_HEAD), (reversed(paras), BYLINE_TAIL)):
         kept = 0
