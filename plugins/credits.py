@@ -20,7 +20,9 @@ digits, not a weekday or month), so ``By the end of the week, ...``, ``By 2030 .
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
+from itertools import repeat
 from typing import Any
 
 import regex
@@ -34,7 +36,6 @@ from cleanse.text import (
     add_unique,
     credits_slot,
     paragraphs,
-    paragraphs_containing,
     remove_paragraphs,
 )
 
@@ -177,9 +178,9 @@ class Credits(Cleaner):
         paras = paragraphs(text)
         found: dict[int, tuple[str, Any]] = {}  # what each paragraph was found to be, asked once
         near = _near_edges(paras, set())
-        # Only paragraphs with a credit hint can be credit or origin lines; the others can only be bylines, at an
+        # Only paragraphs that open as one can be credit or origin lines; the others can only be bylines, at an
         # edge, and only if they open with By (as parse_byline asks first).
-        anywhere = paragraphs_containing(text, paras, _CREDIT_HINTS)
+        anywhere = _may_open_a_credit(paras)
         while True:
             asked = sorted(anywhere.union(_open_with_by(paras, near - anywhere)))
             picks = {i: what for i in asked if (what := self._what(paras[i], i in near, found)) is not None}
@@ -223,14 +224,36 @@ class Credits(Cleaner):
         return what if what[0] else None
 
 
-# What a credit line (" by ", _credit_line) or an origin line (_may_be_origin) contains, none with a line break.
-_CREDIT_HINTS = (" by ", "appeared", "published", "posted")
+# How a credit line or an origin line opens, after whitespace: the first four letters of a role of _SEGMENT, or of
+# _ORIGIN's "This", "originally" and "first", casefolded; "İ" casefolds to "i" and a combining dot (U+0307).
+_OPENINGS = frozenset(
+    opening.replace("i", dotted) for opening in (*_ROLE_OPENINGS, "this", "orig", "firs") for dotted in ("i", "i\u0307")
+)
+_TEXT = operator.attrgetter("text")
+_FIRST_FOUR = slice(0, 4)
+
+
+def _may_open_a_credit(paras: list[Paragraph]) -> set[int]:
+    """Indices of the paragraphs that may be credit lines (``_credit_line``) or origin lines (``_ORIGIN``).
+
+    Either opens, after whitespace (which str.lstrip strips, and other whitespace only, so nothing the patterns
+    need), with a word of five letters or more, in any case for the roles, "originally" and "first". Every
+    character that matches one of their letters ignoring case casefolds to it ("İ" to "i" and a combining dot;
+    tests check every character), so the first four characters casefold to one of ``_OPENINGS``. A credit line
+    in brackets opens with "(" instead. Computed a list at a time: most documents have no such paragraph.
+
+    >>> from cleanse.text import paragraphs
+    >>> sorted(_may_open_a_credit(paragraphs("Talks began.\\n( Reporting by A)\\n  FIRST POSTED ON X\\nEdİted by B")))
+    [1, 2, 3]
+    """
+    openings = map(str.casefold, map(str.__getitem__, map(str.lstrip, map(_TEXT, paras)), repeat(_FIRST_FOUR)))
+    return {i for i, opening in enumerate(openings) if opening in _OPENINGS or opening[0] == "("}
 
 
 def _open_with_by(paras: list[Paragraph], indices: set[int]) -> list[int]:
     """Those of ``indices`` whose paragraph may be a byline: it opens with ``By`` or ``BY`` after whitespace.
 
-    ``parse_byline`` turns down the others at once; without a credit hint, nothing else can take them.
+    ``parse_byline`` turns down the others at once; nothing else takes a paragraph that does not open as a credit.
 
     >>> from cleanse.text import paragraphs
     >>> _open_with_by(paragraphs("By Ann Lee\\n  BY BO KIM\\nBye now\\nbY x"), {0, 1, 2, 3})

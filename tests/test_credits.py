@@ -161,21 +161,35 @@ def test_the_edges_are_counted_in_the_paragraphs_kept() -> None:
 
 
 _CREDIT_PIECES = st.sampled_from(
-    [" by ", "by", " ", "\n", "\r\n", "\n\n", "\r", "(Reporting by Ann Lee)", "Edited by Bo Kim.", "appeared",
-     "This post was originally published on X.", "posted", "publish", "Talks began.", "By Ann Lee", "x"]
+    [" by ", "by", " ", "\xa0", "\n", "\r\n", "\n\n", "\r", "(", "(Reporting by Ann Lee)", "Edited by Bo Kim.",
+     "EDİTED BY BO KIM", "appeared", "This post was originally published on X.", "ﬁrst posted on X", "FİRST",
+     "oRiGiNaLlY appeared in Vox", "posted", "publish", "Talks began.", "By Ann Lee", "x"]
 )  # fmt: skip
 
 
 @given(st.lists(_CREDIT_PIECES, max_size=14).map("".join))
-def test_the_paragraphs_searched_are_every_one_that_may_be_a_credit(text: str) -> None:
-    from cleanse.text import paragraphs
-
+def test_the_paragraphs_asked_are_every_one_that_may_be_a_credit(text: str) -> None:
     paras = paragraphs(text)
-    found = credits.paragraphs_containing(text, paras, credits._CREDIT_HINTS)
-    assert found == {p.index for p in paras if any(h in p.text for h in credits._CREDIT_HINTS)}
-    for p in paras:  # what the rules away from the edges need, each paragraph has a hint
-        if credits._credit_line(p.text) is not None or credits._may_be_origin(p.text):
-            assert p.index in found
+    asked = credits._may_open_a_credit(paras)
+    for p in paras:  # what the rules away from the edges need, each paragraph opens as one
+        if credits._credit_line(p.text) is not None or credits._ORIGIN.fullmatch(p.text):
+            assert p.index in asked
+
+
+def test_the_openings_are_the_first_letters_of_the_words_that_open_credits() -> None:
+    assert {"addi", "addi\u0307", "orig", "ori\u0307g", "this", "thi\u0307s", "firs", "phot"} <= credits._OPENINGS
+    # The words that open _ORIGIN, after whitespace: "This" as written, "originally" and "first" in any case.
+    assert (
+        credits._ORIGIN.pattern.startswith(r"\s*(?:This\s+")
+        and r")?(?i:originally|first)\s+" in credits._ORIGIN.pattern
+    )
+    # Every character that matches one of the letters ignoring case casefolds to it, or "i" to "i" and U+0307.
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in set("".join(credits._OPENINGS)) - {"\u0307"}:
+        for c in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
+            assert c.casefold() in (letter, "i\u0307" if letter == "i" else letter), (letter, hex(ord(c)))
+    # str.lstrip strips every character \s matches.
+    assert all(c.isspace() for c in regex.findall(r"\s", everything))
 
 
 def test_a_role_opens_with_one_of_the_role_openings() -> None:
@@ -246,13 +260,17 @@ def _edits_asking_every_paragraph(text: str) -> list[Edit]:
 
 
 _LINES = st.sampled_from(
-    ["By Ann Lee", "  BY BO KIM", "Bye now.", "(Reporting by Ann Lee)", "Edited by Bo Kim.", "It was posted by X.",
-     "This post was originally published on X.", "Talks began.", "Talks ended.", "", "\r"]
+    ["By Ann Lee", "  BY BO KIM", "Bye now.", "(Reporting by Ann Lee)", "( Edİted by Bo Kim)", "Edited by Bo Kim.",
+     "It was posted by X.", "This post was originally published on X.", "\u3000ﬁrst posted on X", "Talks began.",
+     "Talks ended.", "", "\r"]
 )  # fmt: skip
 
 
 @given(st.lists(_LINES, max_size=16).map("\n".join))
 @example("\n".join(["Talks began."] * 6 + ["By Ann Lee", "Talks ended.", "By Bo Kim"]))
+@example(
+    "\n".join(["Talks began."] * 5 + ["reſearch by Ann Lee", "\tFİRſT posted on X", "( Edİted by Bo Kim)"] + ["x"] * 3)
+)
 def test_the_screens_leave_the_removals_as_asking_every_paragraph_does(text: str) -> None:
     for removed in ({0}, {1, 2}, set()):
         assert credits._near_edges(paragraphs(text), removed) == _near_by_definition(paragraphs(text), removed)
