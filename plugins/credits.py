@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterator
-from itertools import repeat
+from itertools import product, repeat
 from typing import Any
 
 import regex
@@ -184,8 +184,8 @@ class Credits(Cleaner):
         while True:
             asked = sorted(anywhere.union(_open_with_by(paras, near - anywhere)))
             picks = {i: what for i in asked if (what := self._what(paras[i], i in near, found)) is not None}
-            if not picks:  # the edges stay where they are (most documents have no credits)
-                break
+            if not picks:  # nothing to remove, and the edges stay where they are (most documents have no credits)
+                return
             # Removing lines brings others to an edge, where a second cleaning would take them for bylines:
             # the edges are counted in the paragraphs kept, until they stay where they are.
             grown = near | _near_edges(paras, set(picks))
@@ -224,11 +224,15 @@ class Credits(Cleaner):
         return what if what[0] else None
 
 
-# How a credit line or an origin line opens, after whitespace: the first four letters of a role of _SEGMENT, or of
-# _ORIGIN's "This", "originally" and "first", casefolded; "İ" casefolds to "i" and a combining dot (U+0307).
+# The characters that match each letter of the openings below ignoring case (tests check every character).
+_CASES = {letter: letter + letter.upper() for letter in "acdefghmoprtw"} | {"i": "iIİ", "s": "sSſ"}
+# How a credit line or an origin line opens, after whitespace: the first four letters of a role of _SEGMENT, or
+# of _ORIGIN's "originally" and "first", in every case (and long s, dotted I); "This" as written.
 _OPENINGS = frozenset(
-    opening.replace("i", dotted) for opening in (*_ROLE_OPENINGS, "this", "orig", "firs") for dotted in ("i", "i\u0307")
-)
+    "".join(letters)
+    for opening in (*_ROLE_OPENINGS, "orig", "firs")
+    for letters in product(*(_CASES[letter] for letter in opening))
+) | {"This"}
 _TEXT = operator.attrgetter("text")
 _FIRST_FOUR = slice(0, 4)
 
@@ -237,16 +241,15 @@ def _may_open_a_credit(paras: list[Paragraph]) -> set[int]:
     """Indices of the paragraphs that may be credit lines (``_credit_line``) or origin lines (``_ORIGIN``).
 
     Either opens, after whitespace (which str.lstrip strips, and other whitespace only, so nothing the patterns
-    need), with a word of five letters or more, in any case for the roles, "originally" and "first". Every
-    character that matches one of their letters ignoring case casefolds to it ("İ" to "i" and a combining dot;
-    tests check every character), so the first four characters casefold to one of ``_OPENINGS``. A credit line
-    in brackets opens with "(" instead. Computed a list at a time: most documents have no such paragraph.
+    need), with a word of five letters or more, "This" or, in any case, a role, "originally" or "first": its
+    first four characters are one of ``_OPENINGS``. A credit line in brackets opens with "(" instead. Computed
+    a list at a time: most documents have no such paragraph.
 
     >>> from cleanse.text import paragraphs
     >>> sorted(_may_open_a_credit(paragraphs("Talks began.\\n( Reporting by A)\\n  FIRST POSTED ON X\\nEdİted by B")))
     [1, 2, 3]
     """
-    openings = map(str.casefold, map(str.__getitem__, map(str.lstrip, map(_TEXT, paras)), repeat(_FIRST_FOUR)))
+    openings = map(str.__getitem__, map(str.lstrip, map(_TEXT, paras)), repeat(_FIRST_FOUR))
     return {i for i, opening in enumerate(openings) if opening in _OPENINGS or opening[0] == "("}
 
 
