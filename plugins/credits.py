@@ -20,7 +20,9 @@ digits, not a weekday or month), so ``By the end of the week, ...``, ``By 2030 .
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
+from itertools import product, repeat
 from typing import Any
 
 import regex
@@ -34,11 +36,11 @@ from cleanse.text import (
     add_unique,
     credits_slot,
     paragraphs,
-    paragraphs_containing,
     remove_paragraphs,
 )
 
 BYLINE_HEAD, BYLINE_TAIL = 5, 3
+_BY = ("By", "BY")  # what a byline opens with, after whitespace
 _BYLINE = regex.compile(r"\s*(?:By|BY)\s+(?P<names>[^|·•]{2,150}?)(?:\s*[|·•]\s*(?P<outlet>[^|·•]{2,60}?))?\s*")
 # The last part of "By A, Reuters": one word, or a name ending as outlets' names do.
 _OUTLET = regex.compile(r"\S+|.{0,40}\b(?:News|Press|Agency|Times|Post|Herald|Journal|Tribune|Wire|Radio|TV)")
@@ -52,7 +54,9 @@ _ORIGIN = regex.compile(
     r"(?:\s+and\s+(?:was\s+)?(?:authored|written)\s+by\s+(?P<names>[^;]{1,120}?))?\.?"
 )
 _ORIGIN_INITIALS = ("T", "O", "o", "F", "f")
-_ROLE_INITIALS = frozenset("aArRwWeEpPcC")  # of additional, reporting, writing, editing, research, photo(s)...
+# The first four letters of the roles of _SEGMENT: additional, reporting, reported, writing, written, editing, edited,
+# research, photo(s), photography, compiled.
+_ROLE_OPENINGS = frozenset(("addi", "repo", "writ", "edit", "rese", "phot", "comp"))
 _NAME_SPLIT = regex.compile(r"\s*(?:,|&|\band\b)\s*")
 _AFFIX = regex.compile(r"^(?:By|BY)\s+|\s+(?:in|for)\s+\p{Lu}.*$|\.$")
 _WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*")
@@ -107,7 +111,7 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
     >>> parse_byline("By Jane Roe, Reuters"), parse_byline("By Ann Lee | Radio Free Asia")
     ((['Jane Roe'], 'Reuters'), (['Ann Lee'], 'Radio Free Asia'))
     """
-    if not line.lstrip().startswith(("By", "BY")):
+    if not line.lstrip().startswith(_BY):
         return None
     m = _BYLINE.fullmatch(line, timeout=REGEX_TIMEOUT)
     if m is None:
@@ -142,9 +146,10 @@ def _credit_line(line: str) -> dict[str, list[str]] | None:
         inner = inner[1:-1]
     if len(inner) > 400 or " by " not in inner:
         return None
-    # The first segment opens with a role, after whitespace (str.lstrip strips what \s matches, and more
-    # whitespace only): its first letter, in either case, is one of these (tests check every character).
-    if inner.lstrip()[:1] not in _ROLE_INITIALS:
+    # The first segment opens with a role word, after whitespace (str.lstrip strips what \s matches, and more
+    # whitespace only). Every character that matches a letter of the roles ignoring case casefolds to that letter
+    # (the dot of "İ" dropped; tests check every character), so its first four letters casefold to one of these.
+    if inner.lstrip()[:4].casefold().replace("\u0307", "") not in _ROLE_OPENINGS:
         return None
     found: dict[str, list[str]] = {}
     for segment in inner.split(";"):
@@ -173,11 +178,14 @@ class Credits(Cleaner):
         paras = paragraphs(text)
         found: dict[int, tuple[str, Any]] = {}  # what each paragraph was found to be, asked once
         near = _near_edges(paras, set())
-        # Away from the edges, only paragraphs with a credit hint can be credit or origin lines.
-        anywhere = paragraphs_containing(text, paras, _CREDIT_HINTS)
+        # Only paragraphs that open as one can be credit or origin lines; the others can only be bylines, at an
+        # edge, and only if they open with By (as parse_byline asks first).
+        anywhere = _may_open_a_credit(paras)
         while True:
-            asked = sorted(near | anywhere)
+            asked = sorted(anywhere.union(_open_with_by(paras, near - anywhere)))
             picks = {i: what for i in asked if (what := self._what(paras[i], i in near, found)) is not None}
+            if not picks:  # nothing to remove, and the edges stay where they are (most documents have no credits)
+                return
             # Removing lines brings others to an edge, where a second cleaning would take them for bylines:
             # the edges are counted in the paragraphs kept, until they stay where they are.
             grown = near | _near_edges(paras, set(picks))
@@ -216,8 +224,45 @@ class Credits(Cleaner):
         return what if what[0] else None
 
 
-# What a credit line (" by ", _credit_line) or an origin line (_may_be_origin) contains, none with a line break.
-_CREDIT_HINTS = (" by ", "appeared", "published", "posted")
+# The characters that match each letter of the openings below ignoring case (tests check every character).
+_CASES = {letter: letter + letter.upper() for letter in "acdefghmoprtw"} | {"i": "iIİ", "s": "sSſ"}
+# How a credit line or an origin line opens, after whitespace: the first four letters of a role of _SEGMENT, or
+# of _ORIGIN's "originally" and "first", in every case (and long s, dotted I); "This" as written.
+_OPENINGS = frozenset(
+    "".join(letters)
+    for opening in (*_ROLE_OPENINGS, "orig", "firs")
+    for letters in product(*(_CASES[letter] for letter in opening))
+) | {"This"}
+_TEXT = operator.attrgetter("text")
+_FIRST_FOUR = slice(0, 4)
+
+
+def _may_open_a_credit(paras: list[Paragraph]) -> set[int]:
+    """Indices of the paragraphs that may be credit lines (``_credit_line``) or origin lines (``_ORIGIN``).
+
+    Either opens, after whitespace (which str.lstrip strips, and other whitespace only, so nothing the patterns
+    need), with a word of five letters or more, "This" or, in any case, a role, "originally" or "first": its
+    first four characters are one of ``_OPENINGS``. A credit line in brackets opens with "(" instead. Computed
+    a list at a time: most documents have no such paragraph.
+
+    >>> from cleanse.text import paragraphs
+    >>> sorted(_may_open_a_credit(paragraphs("Talks began.\\n( Reporting by A)\\n  FIRST POSTED ON X\\nEdİted by B")))
+    [1, 2, 3]
+    """
+    openings = map(str.__getitem__, map(str.lstrip, map(_TEXT, paras)), repeat(_FIRST_FOUR))
+    return {i for i, opening in enumerate(openings) if opening in _OPENINGS or opening[0] == "("}
+
+
+def _open_with_by(paras: list[Paragraph], indices: set[int]) -> list[int]:
+    """Those of ``indices`` whose paragraph may be a byline: it opens with ``By`` or ``BY`` after whitespace.
+
+    ``parse_byline`` turns down the others at once; nothing else takes a paragraph that does not open as a credit.
+
+    >>> from cleanse.text import paragraphs
+    >>> _open_with_by(paragraphs("By Ann Lee\\n  BY BO KIM\\nBye now\\nbY x"), {0, 1, 2, 3})
+    [0, 1, 2]
+    """
+    return [i for i in indices if paras[i].text.lstrip().startswith(_BY)]
 
 
 def _near_edges(paras: list[Paragraph], removed: set[int]) -> set[int]:
@@ -228,6 +273,8 @@ def _near_edges(paras: list[Paragraph], removed: set[int]) -> set[int]:
     >>> sorted(_near_edges(ps, set())), sorted(_near_edges(ps, {8, 9}))
     ([0, 1, 2, 3, 4, 7, 8, 9], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     """
+    if not removed:  # the first and last few
+        return {*range(min(len(paras), BYLINE_HEAD)), *range(max(len(paras) - BYLINE_TAIL, 0), len(paras))}
     near: set[int] = set()
     for order, limit in ((paras, BYLINE_HEAD), (reversed(paras), BYLINE_TAIL)):
         kept = 0

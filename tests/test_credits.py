@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from hypothesis import given
+import regex
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import cleanse
 from cleanse import Pipeline
-from cleanse.model import Document
+from cleanse.model import Document, Edit
 from cleanse.plugins import credits
 from cleanse.plugins.credits import Credits
+from cleanse.text import Paragraph, paragraphs, remove_paragraphs
 
 BODY = "Talks began on Monday.\n\nThey ended on Tuesday."
 
@@ -157,28 +161,117 @@ def test_the_edges_are_counted_in_the_paragraphs_kept() -> None:
 
 
 _CREDIT_PIECES = st.sampled_from(
-    [" by ", "by", " ", "\n", "\r\n", "\n\n", "\r", "(Reporting by Ann Lee)", "Edited by Bo Kim.", "appeared",
-     "This post was originally published on X.", "posted", "publish", "Talks began.", "By Ann Lee", "x"]
+    [" by ", "by", " ", "\xa0", "\n", "\r\n", "\n\n", "\r", "(", "(Reporting by Ann Lee)", "Edited by Bo Kim.",
+     "EDİTED BY BO KIM", "appeared", "This post was originally published on X.", "ﬁrst posted on X", "FİRST",
+     "oRiGiNaLlY appeared in Vox", "posted", "publish", "Talks began.", "By Ann Lee", "x"]
 )  # fmt: skip
 
 
 @given(st.lists(_CREDIT_PIECES, max_size=14).map("".join))
-def test_the_paragraphs_searched_are_every_one_that_may_be_a_credit(text: str) -> None:
-    from cleanse.text import paragraphs
-
+def test_the_paragraphs_asked_are_every_one_that_may_be_a_credit(text: str) -> None:
     paras = paragraphs(text)
-    found = credits.paragraphs_containing(text, paras, credits._CREDIT_HINTS)
-    assert found == {p.index for p in paras if any(h in p.text for h in credits._CREDIT_HINTS)}
-    for p in paras:  # what the rules away from the edges need, each paragraph has a hint
-        if credits._credit_line(p.text) is not None or credits._may_be_origin(p.text):
-            assert p.index in found
+    asked = credits._may_open_a_credit(paras)
+    for p in paras:  # what the rules away from the edges need, each paragraph opens as one
+        if credits._credit_line(p.text) is not None or credits._ORIGIN.fullmatch(p.text):
+            assert p.index in asked
 
 
-def test_a_role_opens_with_one_of_the_role_initials() -> None:
-    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
-    # One role word for each initial a role can have (additional, reporting, writing, editing, photo, compiled).
-    for word in ("additional reporting", "reporting", "writing", "editing", "photo", "compiled"):
-        for c in chars:
-            if credits._SEGMENT.fullmatch(f"{c}{word[1:]} by Ann Lee"):
-                assert c in credits._ROLE_INITIALS, (word, hex(ord(c)))
+def test_the_openings_are_the_first_letters_of_the_words_that_open_credits() -> None:
+    assert {"Addi", "rEpO", "orİg", "fIrſ", "This", "phot"} <= credits._OPENINGS
+    assert not {"this", "THIS", "(Rep", "addı"} & credits._OPENINGS
+    # The words that open _ORIGIN, after whitespace: "This" as written, "originally" and "first" in any case.
+    assert (
+        credits._ORIGIN.pattern.startswith(r"\s*(?:This\s+")
+        and r")?(?i:originally|first)\s+" in credits._ORIGIN.pattern
+    )
+    # _CASES holds every character that matches one of the letters ignoring case.
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter, cases in credits._CASES.items():
+        assert set(regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE)) == set(cases), letter
+    # str.lstrip strips every character \s matches.
+    assert all(c.isspace() for c in regex.findall(r"\s", everything))
+
+
+def test_a_role_opens_with_one_of_the_role_openings() -> None:
+    # Every word of _SEGMENT's roles opens with one of the openings (five letters or more: "photo", not "role").
+    words = regex.findall(r"\b[a-z]{5,}\b", credits._SEGMENT.pattern.partition(r"\s+by\s+")[0])
+    assert "compiled" in words and "photography" in words
+    assert {w[:4] for w in words} == credits._ROLE_OPENINGS
+    # Every character that matches one of their letters ignoring case casefolds to it (U+0307, the dot of "İ", left
+    # out): the first four characters of a role _SEGMENT matches casefold to its opening.
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in set("".join(credits._ROLE_OPENINGS)):
+        for c in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
+            assert c.casefold().replace("\u0307", "") == letter, (letter, hex(ord(c)))
     assert credits._credit_line("(Reporting by Ann Lee)") and not credits._credit_line("Talks, mediated by Qatar")
+
+
+def _credit_line_by_pattern(line: str) -> dict[str, list[str]] | None:
+    """_credit_line without its guards: every segment matched against _SEGMENT."""
+    inner = line.strip()
+    if inner.startswith("(") and inner.endswith(")"):
+        inner = inner[1:-1]
+    if len(inner) > 400 or " by " not in inner:
+        return None
+    found: dict[str, list[str]] = {}
+    for segment in inner.split(";"):
+        m = credits._SEGMENT.fullmatch(segment)
+        names = credits.split_names(m.group("names")) if m else None
+        if m is None or names is None:
+            return None
+        found.setdefault(credits._role(m.group("role")), []).extend(names)
+    return found
+
+
+_ROLE_PIECES = st.sampled_from(
+    ["Reporting", "REPORTING", "rEpOrTiNg", "reſearch", "addİtional", "Additional reporting", "Edited", "edıted",
+     "Photos", "Photography", "compiled", "Written", "writing", "Research", " by ", "by", " ", "\t", "\xa0", "(", ")",
+     ";", "Ann Lee", "Bo Kim", " and ", "x", "Talks began"]
+)  # fmt: skip
+
+
+@given(st.lists(_ROLE_PIECES, max_size=10).map("".join))
+@example("\xa0addİtional reporting by Ann Lee")
+@example("(rEpOrTiNg by Ann Lee; Edited by Bo Kim)")
+@example("reſearch by Ann Lee")
+def test_the_role_guard_never_turns_down_a_credit_line(line: str) -> None:
+    assert credits._credit_line(line) == _credit_line_by_pattern(line)
+
+
+def _near_by_definition(paras: list[Paragraph], removed: set[int]) -> set[int]:
+    kept = [p.index not in removed for p in paras]
+    head, tail = credits.BYLINE_HEAD, credits.BYLINE_TAIL
+    return {i for i in range(len(paras)) if sum(kept[:i]) < head or sum(kept[i + 1 :]) < tail}
+
+
+def _edits_asking_every_paragraph(text: str) -> list[Edit]:
+    """What Credits.propose removes, without its screens: every paragraph asked until the edges stay put."""
+    paras = paragraphs(text)
+    found: dict[int, tuple[str, Any]] = {}
+    near = _near_by_definition(paras, set())
+    while True:
+        picks = {p.index: what for p in paras if (what := Credits._what(p, p.index in near, found)) is not None}
+        grown = near | _near_by_definition(paras, set(picks))
+        if grown == near:
+            break
+        near = grown
+    kinds = {"byline": "byline", "credit-line": "credit", "originally-published": "credit"}
+    return remove_paragraphs(text, paras, [(i, kinds[picks[i][0]], picks[i][0]) for i in sorted(picks)])
+
+
+_LINES = st.sampled_from(
+    ["By Ann Lee", "  BY BO KIM", "Bye now.", "(Reporting by Ann Lee)", "( Edİted by Bo Kim)", "Edited by Bo Kim.",
+     "It was posted by X.", "This post was originally published on X.", "\u3000ﬁrst posted on X", "Talks began.",
+     "Talks ended.", "", "\r"]
+)  # fmt: skip
+
+
+@given(st.lists(_LINES, max_size=16).map("\n".join))
+@example("\n".join(["Talks began."] * 6 + ["By Ann Lee", "Talks ended.", "By Bo Kim"]))
+@example(
+    "\n".join(["Talks began."] * 5 + ["reſearch by Ann Lee", "\tFİRſT posted on X", "( Edİted by Bo Kim)"] + ["x"] * 3)
+)
+def test_the_screens_leave_the_removals_as_asking_every_paragraph_does(text: str) -> None:
+    for removed in ({0}, {1, 2}, set()):
+        assert credits._near_edges(paragraphs(text), removed) == _near_by_definition(paragraphs(text), removed)
+    assert list(Credits().propose(text, {})) == _edits_asking_every_paragraph(text)
