@@ -51,7 +51,7 @@ import regex
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.shape import Keywords, fold, folded_words, is_short, word_runs, words_before
+from cleanse.shape import Keywords, fold, folded_words, is_short, unpunctuated, word_runs, words_before
 from cleanse.text import REGEX_TIMEOUT, Paragraph, paragraphs, remove_paragraphs
 
 _I = regex.IGNORECASE
@@ -338,8 +338,6 @@ def _may_take(text: str, n: int, tail: bool) -> bool:
 _TEXT = operator.attrgetter("text")
 _HEAD = operator.itemgetter(slice(12))  # _reach's head: the first 12 characters, less _LEAD, cut to 4
 _STEM = operator.itemgetter(slice(4))
-# Prose punctuation: non-word characters that casefold to themselves (tests/test_prompts.py checks).
-_PROSE_PUNCT = "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026"
 
 
 def _tail_start(before: list[int]) -> int:
@@ -429,12 +427,7 @@ def _folded_lines(texts: list[str], indices: list[int]) -> str:
     >>> _folded_lines(["“Sign UP” — now", "x", "İNFO"], [0, 2]).splitlines()
     [' sign up    now', 'info']
     """
-    joined = "\n".join(map(texts.__getitem__, indices))
-    if not joined.isascii():
-        for c in _PROSE_PUNCT:
-            if c in joined:
-                joined = joined.replace(c, " ")
-    return fold(joined)
+    return fold(unpunctuated("\n".join(map(texts.__getitem__, indices))))
 
 
 # A prompt addresses the reader: a newsletter named without an imperative needs one of these.

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cleanse.pipeline import Pipeline
 from cleanse.plugins import prompts as P
 from cleanse.plugins.prompts import Prompts
-from cleanse.shape import fold, folded_words, word_runs
+from cleanse.shape import _PROSE_PUNCT, fold, folded_words, word_runs
 
 BODY = (
     "The Steelers spent Monday trying to distance themselves from Thursday night's fight that led to "
@@ -413,7 +413,7 @@ def test_anchored_patterns_match_where_they_search_anywhere(parts: tuple[str, st
 def test_prose_punctuation_is_non_word_and_folds_to_itself() -> None:
     # What _folded_lines rests on.
     word = regex.compile(r"\w")
-    for c in P._PROSE_PUNCT:
+    for c in _PROSE_PUNCT:
         assert not word.match(c) and fold(c) == c, hex(ord(c))
 
 
