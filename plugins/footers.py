@@ -229,6 +229,11 @@ class Footers(Cleaner):
         paras = paragraphs(text)
         if len(paras) < 2:
             return
+        # Most texts: no rule takes any of the last five paragraphs (_last_kept with none removed), and the last
+        # is no rule line, so the rounds below would take nothing.
+        last = paras[max(1, len(paras) - _LAST) :]
+        if not is_rule(paras[-1].text) and not any(self._footer(p.text.strip()) for p in last):
+            return
         picks: dict[int, str] = {}
         found_in: dict[int, tuple[str, str | None] | None] = {}  # what _footer says of each paragraph, asked once
         # A second cleaning sees only the paragraphs kept: its last five, and its tail (the last half of the
