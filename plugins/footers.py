@@ -106,6 +106,20 @@ _RIGHTS_SET, _CONTACT_SET, _ROLES_SET, _DISCLOSURE_SET = (
 )
 _ANY_SET = _RIGHTS_SET | _CONTACT_SET | _ROLES_SET | _DISCLOSURE_SET  # one test for the four
 
+# Folding a paragraph (shape.folded_words) costs microseconds, and few paragraphs have one of those words:
+# _may_name rules most out first, from the paragraph's ASCII bytes.
+_ASCII_NAMES = frozenset(word.encode() for word in _ANY_SET if word.isascii())
+# For bytes.translate: an ASCII uppercase letter becomes its lowercase letter, the other word characters of
+# ASCII (\w: letters, digits, "_") stay, every other byte becomes a space.
+_ASCII_WORD_BYTES = (
+    bytes(b + 32 if 0x41 <= b <= 0x5A else b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(0x80))
+    + b" " * 0x80
+)
+# The characters outside ASCII that, ignoring case, match a letter of the ASCII words: "İ" ("i"), "ſ" ("s");
+# and "р", "Р": one of them is in any text where "права", the one word outside ASCII, matches ignoring case
+# (tests/test_footers.py checks both against every character).
+_NAME_MARKS = ("İ", "ſ", "р", "Р")
+
 
 def _capitalized(word: str) -> bool:
     """Whether ``word`` may start with an uppercase letter (``\\p{Lu}``): an ASCII one, or any non-ASCII character
@@ -128,6 +142,24 @@ def _may_be_bio(text: str) -> bool:
     """
     first = text.split(None, 2)
     return len(first) == 3 and _capitalized(first[0]) and _capitalized(first[1])
+
+
+def _may_name(text: str) -> bool:
+    """False when no pattern that needs a word of ``_ANY_SET`` can match ``text``: a cheap test made before folding.
+
+    Those patterns (_COPYRIGHT's second branch, _CONTACT, _BIO, _DISCLOSURE) have one of the words in each
+    alternative, whole: between ``\\s``, ``\\b`` or the ends. Ignoring case, a letter of the words outside
+    ASCII matches an ASCII letter or one of ``_NAME_MARKS``. So in a text without those marks the word is
+    ASCII letters with a non-word character (or nothing) either side, and in the text's ASCII bytes (``?``
+    for each other character), lowercased, with every byte outside ``\\w`` made a space, it is one of the
+    pieces ``bytes.split`` gives. That costs half as much as folding, and spares the fold for most paragraphs.
+
+    >>> _may_name("Jane Roe is our STAFF writer."), _may_name("Jane Roe left the staffroom."), _may_name("a ſtaff")
+    (True, False, True)
+    """
+    if not text.isascii() and any(map(text.__contains__, _NAME_MARKS)):
+        return True
+    return not _ASCII_NAMES.isdisjoint(text.encode("ascii", "replace").translate(_ASCII_WORD_BYTES).split())
 
 
 def is_rule(text: str) -> bool:
@@ -197,6 +229,11 @@ class Footers(Cleaner):
         paras = paragraphs(text)
         if len(paras) < 2:
             return
+        # Most texts: no rule takes any of the last five paragraphs (_last_kept with none removed), and the last
+        # is no rule line, so the rounds below would take nothing.
+        last = paras[max(1, len(paras) - _LAST) :]
+        if not is_rule(paras[-1].text) and not any(self._footer(p.text.strip()) for p in last):
+            return
         picks: dict[int, str] = {}
         found_in: dict[int, tuple[str, str | None] | None] = {}  # what _footer says of each paragraph, asked once
         # A second cleaning sees only the paragraphs kept: its last five, and its tail (the last half of the
@@ -237,43 +274,64 @@ class Footers(Cleaner):
 
     @staticmethod
     def _footer(t: str) -> tuple[str, str | None] | None:
-        """The rule that takes paragraph ``t`` (stripped), and the source a ``source`` line names."""
-        n = words(t)
-        if n > 60:  # no rule takes a longer paragraph
-            return None
-        found = folded_words(t)
-        named = not _ANY_SET.isdisjoint(found)
-        if (
-            n <= 25
-            and (not _COPYRIGHT_START.isdisjoint(t[:3]) or (named and not _RIGHTS_SET.isdisjoint(found)))
-            and _COPYRIGHT.match(t, timeout=REGEX_TIMEOUT)
-        ):
-            return "copyright", None
-        if (
-            n <= 10
-            and (":" in t or "：" in t)
-            and _SOURCE_OPENS.opens(t)
-            and (m := _SOURCE.match(t, timeout=REGEX_TIMEOUT))
-        ):
-            return "source", m.group("source")
-        if "?" in t and _TIP_OPENS.opens(t) and _TIP.match(t, timeout=REGEX_TIMEOUT):
-            return "tip", None
-        if named and not _CONTACT_SET.isdisjoint(found) and _CONTACT.search(t, timeout=REGEX_TIMEOUT):
-            return "contact", None
-        if (
-            n <= 50
-            and named
-            and not _ROLES_SET.isdisjoint(found)
-            and _may_be_bio(t)
-            and _BIO.match(t, timeout=REGEX_TIMEOUT)
-            and not _REPORTED.search(t, timeout=REGEX_TIMEOUT)
-        ):
-            return "bio", None
-        if n <= 50 and named and not _DISCLOSURE_SET.isdisjoint(found) and _DISCLOSURE.search(t, timeout=REGEX_TIMEOUT):
-            return "disclosure", None
-        if n <= 20 and ":" in t and _FILED_OPENS.opens(t) and _FILED.match(t, timeout=REGEX_TIMEOUT):
-            return "filed", None
+        """The rule that takes paragraph ``t`` (stripped), and the source a ``source`` line names.
+
+        Remembered for a while (``_answers``): the feeds cleaner asks about the last paragraphs first.
+        """
+        got = _answers.get(t, _UNASKED)
+        if got is _UNASKED:
+            got = _rule_of(t)
+            if len(_answers) >= 1024:
+                _answers.clear()
+            _answers[t] = got
+        return got
+
+
+_UNASKED = ("", None)  # never an answer
+# What _rule_of said of each paragraph lately, by its text.
+_answers: dict[str, tuple[str, str | None] | None] = {}
+
+
+def _rule_of(t: str) -> tuple[str, str | None] | None:
+    """The rule that takes paragraph ``t`` (stripped), and the source a ``source`` line names."""
+    n = words(t)
+    if n > 60:  # no rule takes a longer paragraph
         return None
+    # Every rule needs one of these five (each is asked again below, before its pattern is tried): a text
+    # with none of them is no footer. Most paragraphs have none, and are not folded.
+    may_name = _may_name(t)
+    start = not _COPYRIGHT_START.isdisjoint(t[:3])
+    colon = ":" in t
+    if not (may_name or start or colon or "?" in t or "：" in t):
+        return None
+    found = folded_words(t) if may_name else ()
+    named = not _ANY_SET.isdisjoint(found)
+    if (
+        n <= 25
+        and (start or (named and not _RIGHTS_SET.isdisjoint(found)))
+        and _COPYRIGHT.match(t, timeout=REGEX_TIMEOUT)
+    ):
+        return "copyright", None
+    if n <= 10 and (colon or "：" in t) and _SOURCE_OPENS.opens(t) and (m := _SOURCE.match(t, timeout=REGEX_TIMEOUT)):
+        return "source", m.group("source")
+    if "?" in t and _TIP_OPENS.opens(t) and _TIP.match(t, timeout=REGEX_TIMEOUT):
+        return "tip", None
+    if named and not _CONTACT_SET.isdisjoint(found) and _CONTACT.search(t, timeout=REGEX_TIMEOUT):
+        return "contact", None
+    if (
+        n <= 50
+        and named
+        and not _ROLES_SET.isdisjoint(found)
+        and _may_be_bio(t)
+        and _BIO.match(t, timeout=REGEX_TIMEOUT)
+        and not _REPORTED.search(t, timeout=REGEX_TIMEOUT)
+    ):
+        return "bio", None
+    if n <= 50 and named and not _DISCLOSURE_SET.isdisjoint(found) and _DISCLOSURE.search(t, timeout=REGEX_TIMEOUT):
+        return "disclosure", None
+    if n <= 20 and colon and _FILED_OPENS.opens(t) and _FILED.match(t, timeout=REGEX_TIMEOUT):
+        return "filed", None
+    return None
 
 
 @hookimpl

@@ -198,3 +198,59 @@ def test_a_run_of_rules_longer_than_the_last_paragraphs_goes_whole() -> None:
     assert text == BODY
     assert reasons == ["rule"] * 7 + ["copyright"]
     assert clean(text)[0] == text
+
+
+def test_name_marks_are_every_character_outside_ascii_that_matches_a_word_letter() -> None:
+    # What _may_name rests on: ignoring case, the letters of the ASCII words of _ANY_SET match no character
+    # outside ASCII but _NAME_MARKS, and each word outside ASCII has a letter that only marks match.
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    ascii_letters = set("".join(w for w in F._ANY_SET if w.isascii()))
+    for letter in ascii_letters:
+        for c in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
+            assert c.isascii() or c in F._NAME_MARKS, (letter, hex(ord(c)))
+    for word in (w for w in F._ANY_SET if not w.isascii()):
+        assert any(
+            set(regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE)) <= set(F._NAME_MARKS)
+            for letter in word
+        ), word
+
+
+def test_ascii_word_bytes_make_spaces_of_the_non_word_bytes_only() -> None:
+    for b in range(0x80):
+        is_word = regex.fullmatch(r"\w", chr(b)) is not None
+        assert F._ASCII_WORD_BYTES[b] == (ord(chr(b).lower()) if is_word else 0x20), b
+    assert F._ASCII_WORD_BYTES[0x80:] == b" " * 0x80  # never asked: encode("ascii", "replace") gives "?" instead
+
+
+# The patterns _may_name stands before: _COPYRIGHT's second branch, _CONTACT, _BIO, _DISCLOSURE.
+_RIGHTS_BRANCH = regex.compile("^" + F._COPYRIGHT.pattern.split("|^", 1)[1], regex.IGNORECASE)
+_SPACES = st.sampled_from([" ", "  ", "\u00a0", "\u2009", "\t", " \u3000"])
+_MARKS = st.sampled_from(["", "’", "é", "«", "Ж ", "— ", "ſ", "İ", "(", "\u00a0"])
+
+
+@given(
+    st.sampled_from(MATCHING),
+    _lines,
+    _lines,
+    st.sampled_from([str, str.upper, str.lower, str.title, str.swapcase]),
+    _SPACES,
+    _MARKS,
+    st.booleans(),
+)
+def test_may_name_never_hides_a_match(
+    line: str, before: str, after: str, case: Callable[[str], str], space: str, mark: str, lead: bool
+) -> None:
+    # A footer line of each pattern, its spaces made other whitespace, with other characters about it.
+    text = case((before + space if lead else mark) + line.replace(" ", space) + mark + after)
+    if not F._may_name(text):
+        assert not _RIGHTS_BRANCH.match(text), text
+        assert not F._CONTACT.search(text), text
+        assert not F._BIO.match(text), text
+        assert not F._DISCLOSURE.search(text), text
+
+
+@pytest.mark.parametrize("line", MATCHING)
+def test_may_name_says_yes_to_every_named_footer(line: str) -> None:
+    for v in _variants(line):
+        if _RIGHTS_BRANCH.match(v) or F._CONTACT.search(v) or F._BIO.match(v) or F._DISCLOSURE.search(v):
+            assert F._may_name(v), v
