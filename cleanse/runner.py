@@ -154,18 +154,21 @@ def run_parallel(
     pool = _ProcessPool(pipeline, jobs, finish)
     pool.start()  # before the reader thread: forked workers start at once
     source = _Prefetch(items, batch_docs, batch_chars)
+    finished = False
     try:
         first = source.batch(batch_docs, batch_chars)
-        if first is None:
-            return
-        if source.at_end():
+        if first is not None and source.at_end():
             yield from clean_batch(pipeline, first, finish)
-            return
-        window = IN_FLIGHT_PER_WORKER * jobs
-        yield from _in_order(source, pool.submit, pool.collect, window, batch_docs, batch_chars, first)
+        elif first is not None:
+            window = IN_FLIGHT_PER_WORKER * jobs
+            yield from _in_order(source, pool.submit, pool.collect, window, batch_docs, batch_chars, first)
+        finished = True
     finally:
         source.close()
-        pool.close()
+        # A run that ended waits for its idle workers to exit: left to exit on their own, the executor's
+        # threads may write to pipes the interpreter is closing (an OSError traceback on stderr at exit).
+        # A run stopped early (an error, Ctrl-C, a consumer that stopped reading) does not wait.
+        pool.close(wait=finished)
 
 
 def run_dask(
@@ -469,9 +472,10 @@ class _ProcessPool:
                 out.append(_failed(item, WORKER_DIED))
         return out
 
-    def close(self) -> None:
+    def close(self, wait: bool = False) -> None:
+        """Shut the workers down; with ``wait``, until they have exited."""
         if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor.shutdown(wait=wait, cancel_futures=True)
             self._executor = None
 
 

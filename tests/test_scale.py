@@ -112,6 +112,20 @@ def test_parallel_outcomes_equal_local_ones_in_order() -> None:
     assert [json.loads(o.record)["id"] for o in parallel if isinstance(o, Cleaned)][:3] == ["0-0", "0-1", "0-2"]
 
 
+@pytest.mark.parametrize("batches", [1, 3])  # all in the first batch (cleaned here), or on the workers
+def test_a_finished_parallel_run_leaves_no_executor_thread_behind(batches: int) -> None:
+    # Python 3.11's executor threads, left to exit on their own, race the interpreter's exit for the pipes
+    # they write to (an "OSError: Bad file descriptor" traceback on stderr, seen once in CI): a run that
+    # ended waits for them.
+    import threading
+
+    lines = corpus_lines(1)[: 2 * batches]
+    before = threading.active_count()
+    outcomes = list(run_parallel(Pipeline(), inputs(lines), 2, batch_docs=2))
+    assert len(outcomes) == len(lines)
+    assert threading.active_count() == before
+
+
 def test_summary_adds_up_whatever_the_workers() -> None:
     lines = corpus_lines(3)
     docs = [o for o in run_local(Pipeline(), inputs(lines)) if isinstance(o, Document)]
