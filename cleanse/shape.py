@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 
 import regex
 
@@ -72,6 +72,7 @@ def words(text: str) -> int:
 
 
 _counted: dict[str, int] = {}
+_TEXT = operator.attrgetter("text")
 # What the caches of this module are for is the cleaners of one document asking in turn about its
 # paragraphs; a few documents' worth of entries is enough, and keeps a worker's memory small.
 _CACHE_LIMIT = 1024
@@ -145,15 +146,24 @@ def unpunctuated(text: str) -> str:
 
 
 def _count_lines(texts: list[str]) -> list[int] | None:
-    """``[_count_words(t) for t in texts]`` for texts without line breaks, worked out for all at once (one
-    encoding, one table), or None where that cannot be: a text with a line break, or of a dense script.
+    """``[_count_words(t) for t in texts]``, worked out for all at once (one encoding, one table), or None
+    where that cannot be: a text of a dense script, or one with a line break read in UTF-8.
 
-    >>> _count_lines(["Read more: the plan", "Путин − «да»", ""]), _count_lines(["a\\nb"]), _count_lines(["相关"])
-    ([4, 2, 0], None, None)
+    >>> _count_lines(["Read more: the plan", "Путин − «да»", "", "a\\nb"]), _count_lines(["相关"])
+    ([4, 2, 0, 2], None)
     """
     raw, encoding, dense = _encoded("\n".join(texts))
     if dense:
         return None
+    if encoding != "utf-8":
+        # A byte a character (_encoded makes a space of a character for a character): text i is
+        # raw[start:start + len], after the line break of the text before. Marked with a space before it,
+        # a word of text i is an "a" after a space from that line break (or the space) to its end.
+        marked = b" " + raw.translate(_RUNS[encoding])
+        ends = list(accumulate(map(len, texts)))
+        ends = list(map(operator.add, ends, range(1, len(texts) + 1)))  # past the line breaks before, and the space
+        starts = [0, *ends[:-1]]
+        return list(map(marked.count, repeat(b" a"), starts, ends))
     lines = raw.translate(_RUNS_KEEPING_LINES[encoding]).split(b"\n")
     if len(lines) != len(texts):
         return None
@@ -329,20 +339,22 @@ def words_before(paras: Sequence[Paragraph]) -> list[int]:
     seen, answer = _last_counted
     if len(paras) == len(seen) and all(map(operator.is_, paras, seen)):  # the very same paragraphs
         return list(answer)
-    counts = [_counted.get(p.text) for p in paras]
+    texts = list(map(_TEXT, paras))
+    counts: list[int | None] = list(map(_counted.get, texts))
     if None in counts:  # count the new ones together: most often, every paragraph of a new text
-        missing = [p.text for p, n in zip(paras, counts, strict=True) if n is None]
+        missing = list(compress(texts, map(operator.is_, counts, repeat(None))))
         found = _count_lines(missing) if len(missing) > 1 else None
         if found is None:
             found = [_count_words(t) for t in missing]
+        if len(missing) == len(counts):
+            counts = list(found)
+        else:
+            fill = iter(found)
+            counts = [next(fill) if n is None else n for n in counts]
         if len(_counted) + len(missing) > _CACHE_LIMIT:
             _counted.clear()
-        fill = iter(found)
-        for i, n in enumerate(counts):
-            if n is None:
-                counts[i] = n = next(fill)
-                if len(paras[i].text) <= 2000:
-                    _counted[paras[i].text] = n
+        # Paragraph-sized texts only: a cache of a few documents' paragraphs, not of whole documents.
+        _counted.update(compress(zip(missing, found, strict=True), map(operator.ge, repeat(2000), map(len, missing))))
     out: list[int] = list(accumulate(counts, initial=0))  # type: ignore[arg-type]  # no None is left
     _last_counted = (tuple(paras), tuple(out))
     return out
