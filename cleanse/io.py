@@ -188,7 +188,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
         except (UnicodeDecodeError, DecodeError):
             raise DecodeError("binary file (contains NUL bytes), not text") from None
     try:
-        return _check_text(data.decode("utf-8-sig")), None
+        return _check_text(data.decode("utf-8-sig"), data), None
     except UnicodeDecodeError:
         pass
     escaped = data.decode("utf-8", errors="surrogateescape")
@@ -244,13 +244,17 @@ def _detect(data: bytes) -> tuple[str, str]:
     return _check_text(str(best)), best.encoding
 
 
-def _check_text(text: str) -> str:
-    """``text``, unless it is mostly control characters (binary data that happened to decode)."""
+def _check_text(text: str, utf8: bytes | None = None) -> str:
+    """``text``, unless it is mostly control characters (binary data that happened to decode).
+
+    ``utf8``: the UTF-8 bytes ``text`` was decoded from (a byte-order mark before them is no control
+    character), to count in without encoding the text again.
+    """
     if "\x00" in text:
         raise DecodeError("binary file (contains NUL characters), not text")
     sample = text[:65536]
     # Counted in UTF-8 bytes, where each control character is one byte and no other character makes one.
-    raw = sample.encode("utf-8", "surrogatepass")
+    raw = utf8 if utf8 is not None and len(sample) == len(text) else sample.encode("utf-8", "surrogatepass")
     if (len(raw) - len(raw.translate(None, _CONTROL))) * 10 > len(sample):
         raise DecodeError("binary file (mostly control characters), not text")
     return text
@@ -375,6 +379,7 @@ def _no_constants(name: str) -> Any:
 
 
 _SURROGATE_ESCAPE = regex.compile(r"\\u[dD][89a-fA-F]")
+_DECODER = json.JSONDecoder(parse_constant=_no_constants)
 
 
 def record_to_document(line: str, source: str, stem: str, number: int, *, encoding: str | None = None) -> Item:
@@ -384,7 +389,8 @@ def record_to_document(line: str, source: str, stem: str, number: int, *, encodi
     a.jsonl:3: record holds an unpaired surrogate (\\ud800), which is not Unicode text
     """
     try:
-        record = json.loads(line, parse_constant=_no_constants)
+        # json.loads would build a decoder for each line; it also refuses a line opening with a byte-order mark.
+        record = json.loads(line) if line.startswith("\ufeff") else _DECODER.decode(line)
     except json.JSONDecodeError as exc:
         return InputError(source, f"not valid JSON ({exc.msg}, column {exc.colno})", number)
     except (ValueError, RecursionError) as exc:  # NaN, a 5,000-digit number, nesting deeper than Python's stack
@@ -392,7 +398,7 @@ def record_to_document(line: str, source: str, stem: str, number: int, *, encodi
         return InputError(source, f"not valid JSON ({reason})", number)
     if not isinstance(record, dict):
         return InputError(source, f"a record must be a JSON object, got {type(record).__name__}", number)
-    if _SURROGATE_ESCAPE.search(line, timeout=REGEX_TIMEOUT):
+    if ("\\ud" in line or "\\uD" in line) and _SURROGATE_ESCAPE.search(line, timeout=REGEX_TIMEOUT):
         try:
             json.dumps(record, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError as exc:

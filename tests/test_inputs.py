@@ -184,6 +184,18 @@ def test_jsonl_bad_lines_are_errors_with_line_numbers(tmp_path: Path) -> None:
     assert errors[10] == '"meta" must be a JSON object, got str'
 
 
+def test_jsonl_surrogates_in_capitals_are_errors_and_a_byte_order_mark_opening_a_line_is_dropped(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "r.jsonl"
+    lines = ['{"text": "first"}', '\ufeff{"text": "a mark"}', '{"text": "lone \\uDC80"}', '{"text": "\\\\ud800"}']
+    path.write_text("\n".join(lines), encoding="utf-8")
+    items = read(path)
+    errors = {e.line: e.reason for e in items if isinstance(e, InputError)}
+    assert list(errors) == [3] and "unpaired surrogate (\\udc80)" in errors[3]
+    assert [d.text for d in items if isinstance(d, Document)] == ["first", "a mark", "\\ud800"]  # an escaped backslash
+
+
 def test_jsonl_lines_break_at_newline_only(tmp_path: Path) -> None:
     # json.dumps(ensure_ascii=False) leaves U+2028, U+2029 and U+0085 raw inside strings.
     records = [{"id": "a", "text": "One\u2028two\u2029three\x85four\x0bfive\x1cend."}, {"id": "b", "text": "B."}]
