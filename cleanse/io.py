@@ -28,7 +28,7 @@ from typing import Any
 
 import regex
 
-from cleanse.model import Cleaned, Document
+from cleanse.model import Cleaned, Document, record_bytes
 from cleanse.text import REGEX_TIMEOUT
 
 STDIN = "-"
@@ -711,7 +711,7 @@ def iter_documents(
 
 
 def dumps(doc: Document) -> str:
-    return json.dumps(doc.to_json(), ensure_ascii=False)
+    return record_bytes(doc.to_json()).decode("utf-8")
 
 
 class AtomicFile:

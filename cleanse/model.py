@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 
 @dataclass(frozen=True, slots=True)
 class Edit:
@@ -146,7 +148,7 @@ class Cleaned:
 
     @classmethod
     def of(cls, doc: Document) -> Cleaned:
-        record = json.dumps(doc.to_json(), ensure_ascii=False).encode("utf-8")
+        record = record_bytes(doc.to_json())
         return cls(doc.id, doc.source, record, len(doc.text), removal_sizes(doc.removed), tuple(doc.failures))
 
     def __reduce__(self) -> tuple[type[Cleaned], tuple[Any, ...]]:
@@ -157,6 +159,49 @@ class Cleaned:
     def chars_in(self) -> int:
         """Characters of the text before cleaning."""
         return self.chars_out + sum(n for _, n in self.removed)
+
+
+def record_bytes(record: dict[str, Any]) -> bytes:
+    """``json.dumps(record, ensure_ascii=False).encode("utf-8")``: the same bytes, made faster.
+
+    A record's text is most of it, and orjson writes a string four times as fast as the json module, and
+    as the json module does (tests/test_model.py checks every character). The other values, small, are
+    written by the json module, whose separators (``", "``, ``": "``) are not orjson's. A record with a
+    key that is no string, or one that cannot be written (a lone surrogate), goes to the json module
+    whole: the same bytes, or the same error.
+
+    >>> record_bytes({"id": "a", "text": "Café\\n", "meta": {"n": [1, 2.5]}})
+    b'{"id": "a", "text": "Caf\\xc3\\xa9\\\\n", "meta": {"n": [1, 2.5]}}'
+    """
+    if all(type(key) is str for key in record):
+        try:
+            parts = [
+                (_KEYS.get(key) or _key(key)) + (orjson.dumps(value) if type(value) is str else _dumps(value))
+                for key, value in record.items()
+            ]
+        except Exception:  # the json module, on the whole record, raises what it raises
+            pass
+        else:
+            return b"{" + b", ".join(parts) + b"}"
+    return _dumps(record)
+
+
+def _key(key: str) -> bytes:
+    """``key`` written as a record's key is, with the separator after it."""
+    written = orjson.dumps(key) + b": "
+    if len(_KEYS) < 64:  # the output's own keys, and a few an input's records carry through
+        _KEYS[key] = written
+    return written
+
+
+_KEYS: dict[str, bytes] = {}
+
+
+def _dumps(value: Any) -> bytes:
+    return _ENCODER.encode(value).encode("utf-8")  # json.dumps(value, ensure_ascii=False), its encoder made once
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def removal_sizes(removed: list[Removal]) -> tuple[tuple[str, int], ...]:

@@ -1,0 +1,59 @@
+"""Output records: written with orjson where it writes what the json module writes, byte for byte."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleanse.model import Cleaned, Document, Removal, record_bytes
+
+
+def _reference(record: Any) -> bytes:
+    return json.dumps(record, ensure_ascii=False).encode("utf-8")
+
+
+def test_orjson_writes_every_character_as_the_json_module_does() -> None:
+    # What record_bytes rests on: a string, written by either, is the same bytes.
+    everything = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    for c in everything:
+        assert orjson.dumps(c) == _reference(c), hex(ord(c))
+    assert orjson.dumps("".join(everything)) == _reference("".join(everything))
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+_KEYS = st.sampled_from(["id", "source", "text", "meta", "removed", "failures", "url", ""]) | st.text(max_size=6)
+
+
+@given(st.dictionaries(_KEYS, _VALUES | st.text(), max_size=8))
+def test_a_record_is_written_as_the_json_module_writes_it(record: dict[str, Any]) -> None:
+    assert record_bytes(record) == _reference(record)
+
+
+@pytest.mark.parametrize(
+    "record",
+    [{1: "a", "text": "b"}, {"text": "lone \ud800"}, {"meta": {"x": "\udc80"}}, {"text": "x", "n": 10**40}],
+)
+def test_what_orjson_cannot_write_goes_to_the_json_module(record: dict[Any, Any]) -> None:
+    try:
+        expected: bytes | type[Exception] = _reference(record)
+    except Exception as exc:  # the same error, raised the same way
+        with pytest.raises(type(exc)):
+            record_bytes(record)
+    else:
+        assert record_bytes(record) == expected
+
+
+def test_a_cleaned_document_carries_its_record() -> None:
+    doc = Document("a", "Café.", source="s.jsonl", meta={"title": "T"}, extra={"url": "u", "source": "x"})
+    doc.removed.append(Removal("title", "title", "T\n", "title", 0))
+    assert Cleaned.of(doc).record == _reference(doc.to_json())
+    assert json.loads(Cleaned.of(doc).record)["source"] == "s.jsonl"
