@@ -7,6 +7,7 @@ sits at the end of the document. These helpers measure that shape.
 
 from __future__ import annotations
 
+import codecs
 import operator
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, compress, repeat
@@ -87,11 +88,11 @@ def _encoded(text: str) -> tuple[bytes, str, int]:
     """``text`` encoded for the byte tables (``_WORD_BYTES``); the encoding; and the number of its characters
     of the dense scripts.
 
-    Its bytes in one of the single-byte codecs where one can encode it all once its non-word characters
-    that the codec lacks (a minus sign, a dash, an emoji) are made spaces: spaces too, they leave the words
-    as they were.
-    Else its UTF-8 bytes with each character outside ASCII that is not a word character made a space
-    (``_utf8_words``). No single-byte codec has a character of the dense scripts.
+    Its bytes in one of the single-byte codecs where one has all its word characters: the non-word
+    characters the codec lacks (a minus sign, ½, an emoji) are written as spaces, non-word too, which leave
+    the words as they were, and a byte a character. Else its UTF-8 bytes with each character outside ASCII
+    that is not a word character made a space (``_utf8_words``). No single-byte codec has a character of
+    the dense scripts.
 
     >>> [_encoded(t)[1:] for t in ("Le “plan”", "Путин — «да»", "2−3 яйца", "Ελλάδα ✓", "Путин, Ελλάδα", "相关")]
     [('latin-1', 0), ('cp1251', 0), ('cp1251', 0), ('cp1253', 0), ('utf-8', 0), ('utf-8', 2)]
@@ -101,30 +102,42 @@ def _encoded(text: str) -> tuple[bytes, str, int]:
     text = unpunctuated(text)  # then most text is Latin-1, the fastest to encode
     codec = "latin-1"
     lacking = set()  # codecs that lack a word character of the text
-    for _ in range(_TRIES):
+    while True:
         try:
-            return text.encode(codec), codec, 0
-        except UnicodeEncodeError as exc:
-            c = text[exc.start]
-        is_word = _is_word.get(c)
-        if is_word is None:
-            is_word = _learn(c)
-        if not is_word:
-            if "\u2e80" <= c <= "\uffef" and c not in _CODECS_FOR:  # CJK or Hangul punctuation: no codec will do
-                break
-            text = text.replace(c, " ")  # and the same codec again
-            continue
-        lacking.add(codec)
-        others = [other for other in _CODECS_FOR.get(c, ()) if other not in lacking]
+            return text.encode(codec, _NON_WORDS_AS_SPACES), codec, 0
+        except _WordLacking as exc:
+            lacking.add(codec)
+            others = [other for other in _CODECS_FOR.get(exc.char, ()) if other not in lacking]
         if not others:
             break
-        codec = others[0]  # the first codec that has c, and may have the rest
+        codec = others[0]  # the first codec that has the word character, and may have the others
     utf8, dense = _utf8_words(text)
     return utf8, "utf-8", dense
 
 
-# Encodings tried for a text (each a pass over it) before its UTF-8 bytes are read instead.
-_TRIES = 12
+class _WordLacking(ValueError):
+    """A codec lacks a word character of the text being encoded (``char``)."""
+
+    def __init__(self, char: str) -> None:
+        super().__init__(f"no byte for the word character {char!r}")
+        self.char = char
+
+
+def _non_words_as_spaces(exc: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: the characters a codec lacks, written as spaces where none is a word character."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    for c in exc.object[exc.start : exc.end]:
+        is_word = _is_word.get(c)
+        if is_word is None:
+            is_word = _learn(c)
+        if is_word:
+            raise _WordLacking(c)
+    return " " * (exc.end - exc.start), exc.end
+
+
+_NON_WORDS_AS_SPACES = "cleanse.shape.non-words-as-spaces"
+codecs.register_error(_NON_WORDS_AS_SPACES, _non_words_as_spaces)
 
 
 def unpunctuated(text: str) -> str:

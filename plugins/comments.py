@@ -79,6 +79,10 @@ _ACTIONS = _phrases(
     report|report abuse|like|curtir|denunciar|melden|signaler|segnala
     """
 )
+# The first characters of the phrases above, for a cheap test before a line is normalised (_may_open).
+_HEADING_INITIALS = frozenset(h[:1] for h in _HEADINGS)
+_ACTION_INITIALS = frozenset(a[:1] for a in _ACTIONS)
+assert not any(c.isdecimal() or not c for c in _HEADING_INITIALS | _ACTION_INITIALS)
 _POLICY_VERB = regex.compile(
     r"\b(?:moderat\w*|approv\w*|aprova\w*|aprob\w*|closed|fechad\w*|cerrad\w*|publish\w*|publicad\w*|"
     r"guidelines|policy|pol[ií]tica|respect\w*|respeit\w*|offensive|ofensiv\w*|removed|removid\w*|"
@@ -211,6 +215,27 @@ def is_comment_heading(text: str) -> bool:
     return words(text) <= 8 and _is_heading(_norm(text))
 
 
+def _norm_of(t: str, inner: str, plain: bool) -> str:
+    """``_norm(t)``, given ``inner = t.strip(_STRIP_EDGE)``: ``_inner(t)`` when ``plain`` (letters at both ends)."""
+    return " ".join(inner.casefold().split()) if plain else _norm(t)
+
+
+def _may_open(head: str, initials: frozenset[str]) -> bool:
+    """False when ``_norm(t)`` opens with none of ``initials``, ``head`` being ``t.strip(_STRIP_EDGE)[:1]``.
+
+    What strip takes off is [\\W_], as _EDGE's leading run is, and a letter or a digit is neither: where
+    ``head`` is one, _inner(t) opens with it, and _norm(t) with its casefolding (casefolding is a character at
+    a time). No phrase of _HEADINGS or _ACTIONS opens with a digit, nor is empty (checked below). Other heads:
+    maybe (tests/test_comments.py checks the rule against _norm).
+
+    >>> _may_open("L", _HEADING_INITIALS), _may_open("Z", _HEADING_INITIALS), _may_open("2", _ACTION_INITIALS)
+    (True, False, False)
+    """
+    if head.isalpha():
+        return head.casefold()[:1] in initials
+    return not (head.isdecimal() or not head)
+
+
 def _is_heading(norm: str) -> bool:
     """Whether a normalised line of at most 8 words is a comment heading."""
     return norm in _HEADINGS or _is_counter(norm)
@@ -247,20 +272,23 @@ class Comments(Cleaner):
             inner = t.strip(_STRIP_EDGE)
             # Letters at both ends: inner is _inner(t) (what strip took off is [\W_], a letter is not),
             # and no counter, which begins or ends with a digit once _EDGE took off its outer punctuation.
-            plain = inner[:1].isalpha() and inner[-1:].isalpha()
+            head = inner[:1]
+            plain = head.isalpha() and inner[-1:].isalpha()
+            counter = not plain and _is_counter_line(t)  # _is_counter(_norm(t))
             if i >= tail:
-                norm = None
-                if i >= headed and before[i + 1] - before[i] <= 8:  # is_comment_heading: words(t) <= 8
-                    norm = " ".join(inner.casefold().split()) if plain else _norm(t)
-                    if _is_heading(norm):
-                        start = i, "section"
-                        break
-                if len(t) <= 40:
-                    if norm is None:
-                        norm = " ".join(inner.casefold().split()) if plain else _norm(t)
+                # is_comment_heading: at most 8 words, and a counter or one of _HEADINGS (_is_heading).
+                if (
+                    i >= headed
+                    and before[i + 1] - before[i] <= 8
+                    and (counter or (_may_open(head, _HEADING_INITIALS) and _norm_of(t, inner, plain) in _HEADINGS))
+                ):
+                    start = i, "section"
+                    break
+                if len(t) <= 40 and _may_open(head, _ACTION_INITIALS):
+                    norm = _norm_of(t, inner, plain)
                     if norm in _ACTIONS:  # only these can be repeated actions
                         actions[norm] += 1
-            if not plain and _is_counter_line(t):
+            if counter:
                 counters.append(i)
                 continue
             if i >= second_half and before[i + 1] - before[i] <= 40:  # words(t) <= 40

@@ -190,3 +190,28 @@ def test_strip_edge_takes_only_what_the_regex_takes() -> None:
 def test_counters_of_up_to_three_words_are_found(line: str) -> None:
     assert comments._is_counter_line(line)
     assert comments._naming_comments(["x", line]) == {1}
+
+
+_PHRASE_PIECES = st.sampled_from(
+    [*sorted(comments._HEADINGS), *sorted(comments._ACTIONS), "LEAVE A REPLY", "Ответить", "İ", "ǅ", "ß", "ﬁ", "2",
+     "²", "_", "—", "[", "] ", "  ", "\u0307", "\u00a0", "x", "Zed", "«", "...", "1 comment"]
+)  # fmt: skip
+
+
+@given(st.lists(_PHRASE_PIECES, max_size=4).map("".join) | st.text(max_size=20))
+def test_may_open_never_turns_down_a_heading_or_an_action(text: str) -> None:
+    head = text.strip(comments._STRIP_EDGE)[:1]
+    norm = comments._norm(text)
+    for phrases, initials in (
+        (comments._HEADINGS, comments._HEADING_INITIALS),
+        (comments._ACTIONS, comments._ACTION_INITIALS),
+    ):
+        if norm in phrases:
+            assert comments._may_open(head, initials), (text, norm)
+
+
+def test_may_open_reads_every_letter_and_digit_as_the_normalised_line_opens() -> None:
+    # A line opening with a letter or a digit keeps it first once normalised, casefolded.
+    for c in _ALL_CHARS:
+        if c.isalpha() or c.isdecimal():
+            assert comments._norm(c + "x")[:1] == c.casefold()[:1], hex(ord(c))
