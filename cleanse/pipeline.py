@@ -280,7 +280,7 @@ class Pipeline:
                 raise TypeError("it put a value in meta that is not plain JSON")
         except Exception as exc:
             raise DocumentError(f"extraction ({self.extractor.name}) failed: {type(exc).__name__}: {exc}") from exc
-        if not _WORD.search(text):  # an unparsable page, or one with no article in it: bad input, not a result
+        if not _has_word(text):  # an unparsable page, or one with no article in it: bad input, not a result
             raise DocumentError(f"extraction ({self.extractor.name}) found no article text in the page")
         doc.text, doc.meta, doc.format = text, meta, "text"
 
@@ -294,7 +294,7 @@ class Pipeline:
                 new_text, removals = apply_edits(doc.text, edits, cleaner.name)
             else:
                 new_text, removals = doc.text, []
-            if removals and _WORD.search(doc.text) and not _WORD.search(new_text):
+            if removals and not _has_word(new_text) and _has_word(doc.text):
                 raise EditError(f"plugin {cleaner.name!r} proposed removing all of the document's text; refused")
             # Metadata equal to what it was is kept as it was (checked already); changed, it is checked again.
             if check_meta:
@@ -313,6 +313,17 @@ class Pipeline:
         doc.text = new_text
         doc.meta = work_meta
         doc.removed.extend(removals)
+
+
+def _has_word(text: str) -> bool:
+    """Whether ``text`` has a word character (``\\w``): told by its first character where that is a letter or a
+    digit, which are word characters, as most texts open.
+
+    >>> _has_word("Talks"), _has_word("— 2"), _has_word(" \\n…")
+    (True, True, False)
+    """
+    first = text[:1]
+    return first.isalpha() or first.isdecimal() or _WORD.search(text) is not None
 
 
 def _check_str(text: object) -> None:
