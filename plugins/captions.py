@@ -19,7 +19,7 @@ or ``Photo finishes ...`` are kept.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import regex
@@ -30,6 +30,7 @@ from cleanse.model import Edit
 from cleanse.shape import Keywords
 from cleanse.text import (
     REGEX_TIMEOUT,
+    Paragraph,
     add_unique,
     credits_slot,
     looks_like_headline,
@@ -65,6 +66,16 @@ _AGENCY_NAMES = (
     "Kyodo", "UPI",
 )  # fmt: skip
 _BOUNDARY = regex.compile(r"(?<!\b\p{Lu})[.;]\s+")
+# The characters the label of ``_LEAD`` can start with: those ``(?i:[fpic])`` matches (tests/test_captions.py
+# checks every character), "İ" among them.
+_LEAD_INITIALS = "fFpPiIcC\u0130"
+# The characters ``str.isspace`` is true of (tests/test_captions.py checks every character).
+_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+# The last characters of a caption with no ":" or "/" (see _candidates): ")", an ASCII letter, or a space.
+_BARE_ENDS = frozenset(")ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" + _SPACES)
 
 
 def _agency_credit(segment: str, has_text: bool) -> str | None:
@@ -121,9 +132,13 @@ def _may_lead(line: str) -> bool:
     """False when ``_LEAD`` cannot match: it needs a ``:``, and its label is the first word.
 
     The label comes after whitespace only (``str.lstrip`` strips every character ``\\s`` matches),
-    so its first four letters, all ``Keywords`` compares, are among the first eight characters left.
+    so it opens what is left: its first letter is one of ``_LEAD_INITIALS`` (a test cheaper than the
+    next), and its first four letters, all ``Keywords`` compares, are among the first eight characters.
     """
-    return ":" in line and _LEAD_WORDS.opens(line.lstrip()[:8])
+    if ":" not in line:
+        return False
+    rest = line.lstrip()[:8]
+    return rest[:1] in _LEAD_INITIALS and _LEAD_WORDS.opens(rest)
 
 
 def _trailing_credit(body: str) -> tuple[str, str, str] | None:
@@ -178,6 +193,31 @@ def _may_be_caption(line: str) -> bool:
     )
 
 
+def _candidates(paras: Sequence[Paragraph]) -> list[int]:
+    """The indices of the paragraphs that may be captions, in order: for the others, :func:`parse_caption`
+    is None. Three tests of a few characters each, cheaper than a call of :func:`_may_be_caption`.
+
+    A caption is led by a label, which needs a ``:`` and opens the paragraph (:func:`_may_lead`: its first
+    character, less leading whitespace, is one of ``_LEAD_INITIALS``); or it ends in a credit, less
+    trailing whitespace, whose last character is not one of ``.,;:`` (:func:`_trailing_credit` turns
+    those down first). With no ``:`` or ``/`` in the paragraph, such a credit ends in ``)`` or an ASCII
+    letter: ``_CREDIT_LABEL`` needs a ``:``, ``_PARENS`` is only tried on a body ending in ``)``, and an
+    agency credit without a ``/`` is one part that ``_AGENCY_PART`` fullmatches, so it ends in an agency's
+    name (each alternative of ``_AGENCY``) or in ``Photo``/``Photos``. A paragraph is never empty; its last
+    character is that of the credit, or a space (``_BARE_ENDS`` has the spaces too).
+
+    >>> _candidates(paragraphs("Kim. REUTERS/Kim\\nTalks began.\\nPhoto: Kim.\\nWhy?\\nKim (Photo by Ahn)\\nA head"))
+    [0, 2, 4, 5]
+    """
+    return [
+        p.index
+        for p in paras
+        if (last := p.text[-1]) in _BARE_ENDS
+        or (last not in ".,;:" and (":" in p.text or "/" in p.text))
+        or (":" in p.text and p.text.lstrip()[:1] in _LEAD_INITIALS)
+    ]
+
+
 def parse_caption(line: str) -> tuple[str, str, str | None] | None:
     """``(reason, caption text, credit)`` when ``line`` is a photo caption, else None.
 
@@ -218,10 +258,8 @@ class Captions(Cleaner):
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
         paras = paragraphs(text)
         picks = []
-        for p in paras:
-            # parse_caption's first test, made here too: it turns down most paragraphs, and a call costs.
-            if not _may_be_caption(p.text):
-                continue
+        for i in _candidates(paras):  # parse_caption is None for the others
+            p = paras[i]
             found = parse_caption(p.text)
             if found is None:
                 continue

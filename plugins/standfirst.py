@@ -61,7 +61,15 @@ settembre ottobre dicembre опубликовано обновлено в г г�
 """
 _DATE_WORDS = frozenset(_DATE_TEXT.split())
 # The words a _READING match can open with (after at most two non-word characters), when not a number.
-_READING_WORDS = Keywords("read reading tempo tiempo temps lesezeit время leestijd czas 읽는")
+_READING_TEXT = "read reading tempo tiempo temps lesezeit время leestijd czas 읽는"
+_READING_WORDS = Keywords(_READING_TEXT)
+# The ASCII letters a _READING_WORDS keyword starts with, in either case.
+_READING_INITIALS = frozenset(c for w in _READING_TEXT.split() if w[0].isascii() for c in (w[0], w[0].upper()))
+# The first three letters of the date words, for a line that opens with three ASCII letters (see _may_open_timestamp).
+_DATE_OPENINGS = frozenset(w[:3] for w in _DATE_WORDS if len(w) >= 3)
+_DATE_OPENINGS_2 = frozenset(w[:2] for w in _DATE_WORDS if len(w) >= 2)
+# Non-word characters a timestamp may open with, stripped before its first word is looked at.
+_OPENING_MARKS = " \"'“”‘’«»(["
 
 
 def _words(text: str) -> list[str]:
@@ -99,9 +107,15 @@ def may_be_reading_time(text: str) -> bool:
     ``regex`` may know, are all there. A keyword's first four letters (all ``Keywords`` compares)
     are then within the first seven characters, so only those are folded and split.
 
+    When the first three characters are ASCII letters (most lines), there is no digit among them and
+    the first word opens the line: only its first letter is looked at before the keywords.
+
     >>> may_be_reading_time("— 5 min read"), may_be_reading_time("Lesezeit: 4 Min."), may_be_reading_time("The 5 min")
     (True, True, False)
     """
+    head = text[:3]
+    if head.isascii() and head.isalpha():
+        return head[0] in _READING_INITIALS and _READING_WORDS.opens(text[:7])
     return any(c.isdecimal() or c > "\uffff" for c in text[:3]) or _READING_WORDS.opens(text[:7])
 
 
@@ -120,6 +134,27 @@ def _may_have_year_or_time(text: str) -> bool:
     ):  # fmt: skip
         return True
     return not text.isascii() and (":" in text or "h" in text or "." in text)
+
+
+def _may_open_timestamp(text: str) -> bool:
+    """False when the first word of ``text`` is no number, ordinal or date word, told by its first letters.
+
+    Every word of a timestamp (:func:`is_timestamp`) is one of those, the first too. Past the
+    non-word characters of ``_OPENING_MARKS``, three (or two) ASCII letters are the start of the first
+    word (they are word characters, and what is before them is not): a word of three (two) letters or
+    more that is no number and no ordinal (both start with a digit), so a date word, cased as
+    ``str.lower`` does for ASCII letters. Any other opening is let through.
+
+    >>> _may_open_timestamp("“The 2019 season"), _may_open_timestamp("In 2019"), _may_open_timestamp("Nov. 19")
+    (False, False, True)
+    >>> _may_open_timestamp("19 Nov"), _may_open_timestamp("às 20:13"), _may_open_timestamp("Am 19.")
+    (True, True, True)
+    """
+    head = text.lstrip(_OPENING_MARKS)[:3]
+    if head.isascii() and head.isalpha():
+        return head.lower() in _DATE_OPENINGS
+    head = head[:2]
+    return not (head.isascii() and head.isalpha()) or head.lower() in _DATE_OPENINGS_2
 
 
 def _title_forms(title: str) -> list[list[str]]:
@@ -152,8 +187,8 @@ def is_timestamp(text: str) -> bool:
     False
     """
     # The cheap tests first, each a reason to turn the line down: no digits for _YEAR_OR_TIME,
-    # no words or too many (bounds from the cached word count).
-    if not _may_have_year_or_time(text):
+    # a first word that is no date word, no words or too many (bounds from the cached word count).
+    if not _may_have_year_or_time(text) or not _may_open_timestamp(text):
         return False
     fewest, most = _count_bounds(text)
     if most == 0 or fewest > 14:

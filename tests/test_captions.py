@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,7 +12,7 @@ from cleanse import Pipeline
 from cleanse.model import Document
 from cleanse.plugins import captions
 from cleanse.plugins.captions import Captions
-from cleanse.text import REGEX_TIMEOUT, looks_like_headline
+from cleanse.text import REGEX_TIMEOUT, looks_like_headline, paragraphs
 
 BODY = "Talks began on Monday."
 
@@ -194,3 +195,32 @@ def test_guards_never_miss(text: str) -> None:
     for start in range(len(text) + 1):
         if _agency_credit_unguarded(text[start:], True):
             assert captions._may_end_in_agency_credit(text)
+
+
+def test_lead_initials_are_every_character_a_label_can_start_with() -> None:
+    initial = regex.compile(r"(?i:[fpic])")  # the first letters of _LEAD's labels, as it compares them
+    assert {chr(c) for c in range(0x110000) if initial.match(chr(c))} <= set(captions._LEAD_INITIALS)
+
+
+def test_spaces_are_every_space() -> None:
+    assert {chr(c) for c in range(0x110000) if chr(c).isspace()} == set(captions._SPACES)
+
+
+@pytest.mark.parametrize("credit", [*_AGENCIES, "Photo", "Photos", "Jane Roe/Reuters)"])
+def test_a_bare_credit_ends_as_candidates_expect(credit: str) -> None:
+    assert credit[-1] in captions._BARE_ENDS
+
+
+_PARAGRAPHS = st.sampled_from(["", " ", BODY, "Why?", "A head", "Kim (Photo by Ahn)  "])
+_documents = st.lists(_captions | _PARAGRAPHS, max_size=6)
+
+
+@given(_documents)
+def test_candidates_hold_every_caption(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    paras = paragraphs(text)
+    picked = captions._candidates(paras)
+    assert picked == sorted(picked)
+    for p in paras:
+        if parse_caption_unguarded(p.text) is not None:
+            assert p.index in picked, p.text

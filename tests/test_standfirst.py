@@ -5,16 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleanse.pipeline import Pipeline
 from cleanse.plugins.standfirst import (
+    _DATE_WORDS,
+    _OPENING_MARKS,
     _READING,
     _YEAR_OR_TIME,
     Standfirst,
     _count_bounds,
     _may_have_year_or_time,
+    _may_open_timestamp,
+    is_timestamp,
     may_be_reading_time,
 )
 from cleanse.shape import word_runs
@@ -149,3 +154,40 @@ def test_year_or_time_guard_never_misses(text: str) -> None:
 def test_count_bounds_hold(text: str) -> None:
     fewest, most = _count_bounds(text)
     assert fewest <= len(word_runs(text)) <= most
+
+
+def is_timestamp_unguarded(text: str) -> bool:
+    """``is_timestamp`` without the tests made before the pattern and the word count."""
+    if not _YEAR_OR_TIME.search(text):
+        return False
+    tokens = [w.casefold() for w in word_runs(text)]
+    return 0 < len(tokens) <= 14 and all(
+        t.isdigit() or t in _DATE_WORDS or (t[:-2].isdigit() and t[-2:] in {"st", "nd", "rd", "th"}) for t in tokens
+    )
+
+
+def test_opening_marks_are_no_word_characters() -> None:
+    assert not any(regex.match(r"\w", c) for c in _OPENING_MARKS)
+
+
+_STAMP_PIECES = st.sampled_from(
+    [*sorted(_DATE_WORDS), "2019", "20:13", "22", "1st", "3rd", "10.30", "The", "In", "it", "Nov", "Se", "x", "_",
+     "é", "ß", " ", "  ", ", ", ":", "[", "“", "(", "«", "-", "—", "\u3000", "a.m.", "13h"]
+)  # fmt: skip
+_stamps = st.lists(st.tuples(_STAMP_PIECES, st.sampled_from(_CASES)), max_size=8).map(
+    lambda pieces: "".join(case(piece) for piece, case in pieces)
+)
+
+
+@given(_stamps | st.text(max_size=30))
+def test_timestamp_as_without_its_guards(text: str) -> None:
+    if is_timestamp_unguarded(text):
+        assert _may_open_timestamp(text), text
+    assert is_timestamp(text) == is_timestamp_unguarded(text)
+
+
+@pytest.mark.parametrize("word", sorted(_DATE_WORDS))
+def test_opening_guard_passes_every_date_word(word: str) -> None:
+    for case in _CASES:
+        for lead in ("", "“", " (", "«"):
+            assert _may_open_timestamp(f"{lead}{case(word)} 2019")
