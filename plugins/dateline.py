@@ -103,6 +103,28 @@ def _may_be_place_dash(line: str) -> bool:
     return "-" in line or "–" in line or "—" in line
 
 
+def _may_be_agency(line: str) -> bool:
+    """False when ``_AGENCY`` cannot match ``line``: a test made before it, to spare a regex call.
+
+    A match holds one ``(`` and one ``)``, the agency's: nothing before it (places, a date, ``date:``) has
+    either. So its ``(`` is the first of the line, with a place or a date before it (a letter or a digit:
+    not whitespace to ``str.isspace``); its ``)`` is the first after that, one to 31 characters of agency
+    further on; and a dash follows, after whitespace (``str.lstrip`` strips every character ``\\s``
+    matches, and more).
+
+    >>> _may_be_agency("SEOUL (AP) - Talks"), _may_be_agency("(AP) - Talks"), _may_be_agency("Talks (AP) began")
+    (True, False, False)
+    """
+    i = line.find("(")
+    if i <= 0 or line[:i].isspace():
+        return False
+    j = line.find(")", i)
+    return 1 < j - i <= 32 and line[j + 1 :].lstrip()[:1] in _DASHES
+
+
+_DASHES = ("-", "–", "—")  # those of _AGENCY and _PLACE_DASH
+
+
 def parse_dateline(line: str) -> tuple[int, str, dict[str, Any]] | None:
     """``(end of the prefix, reason, meta)`` when ``line`` opens with a dateline.
 
@@ -114,8 +136,8 @@ def parse_dateline(line: str) -> tuple[int, str, dict[str, Any]] | None:
     >>> parse_dateline("NATO — the alliance founded in 1949 — will meet.") is None
     True
     """
-    # _AGENCY needs the agency's "(": most paragraphs have none.
-    m = _AGENCY.match(line, timeout=REGEX_TIMEOUT) if "(" in line else None
+    # _AGENCY needs the agency's "(" (most paragraphs have none), then its ")" and a dash.
+    m = _AGENCY.match(line, timeout=REGEX_TIMEOUT) if _may_be_agency(line) else None
     reason = "agency"
     if m is None:
         m = _PLACE_DASH.match(line, timeout=REGEX_TIMEOUT) if _may_be_place_dash(line) else None

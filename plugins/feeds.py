@@ -29,7 +29,7 @@ from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
 from cleanse.shape import Keywords, fold
-from cleanse.text import REGEX_TIMEOUT, Paragraph, looks_like_headline, normalize_space, paragraphs, remove_paragraphs
+from cleanse.text import REGEX_TIMEOUT, Paragraph, normalize_space, paragraphs, remove_paragraphs
 
 from .footers import is_footer
 
@@ -72,9 +72,33 @@ def kind_of(line: str) -> str | None:
     """
     if _may_be_heading(line) and _HEADING.fullmatch(line, timeout=REGEX_TIMEOUT):
         return "heading"
+    # Most lines a feed does not hold are prose, which ends as a sentence does: a line whose last character
+    # (whitespace aside) is one of _SENTENCE_END is no headline, and no stamp either (_may_be_stamp: the four fold
+    # to themselves, so the folded end is no word of _STAMP_ENDS). "" is in any string: so is an empty line.
+    if line.rstrip()[-1:] in _SENTENCE_END:
+        return None
     if _may_be_stamp(line) and _STAMP.fullmatch(line, timeout=REGEX_TIMEOUT):
         return "stamp"
-    return "headline" if looks_like_headline(line) else None
+    return "headline" if _looks_like_headline(line) else None
+
+
+def _looks_like_headline(line: str) -> bool:
+    """``cleanse.text.looks_like_headline(line)``, its letter found by ``map`` rather than a generator, and at once
+    in most lines, which open or close with one (tests/test_feeds.py checks that both say the same).
+
+    >>> _looks_like_headline("The Center Must Hold"), _looks_like_headline("Talks ended."), _looks_like_headline("---")
+    (True, False, False)
+    """
+    s = line.strip()
+    return (
+        0 < len(s) <= _HEADLINE_CHARS
+        and s[-1] not in _SENTENCE_END
+        and (s[0].isalpha() or s[-1].isalpha() or any(map(str.isalpha, s)))
+    )
+
+
+_HEADLINE_CHARS = 200  # looks_like_headline's max_chars
+_SENTENCE_END = ".,;:"  # the characters looks_like_headline takes for the end of a sentence
 
 
 def _trailing_kinds(paras: list[Paragraph]) -> tuple[list[str], int]:
@@ -86,11 +110,13 @@ def _trailing_kinds(paras: list[Paragraph]) -> tuple[list[str], int]:
     """
     kinds: list[str] = []
     footers = 0
-    for p in reversed(paras[1:]):
-        if not kinds and is_footer(p.text):
+    # The paragraphs from the last to the second, by index: no copy of the list.
+    for i in range(len(paras) - 1, 0, -1):
+        line = paras[i].text
+        if not kinds and is_footer(line):
             footers += 1
             continue
-        kind = kind_of(p.text)
+        kind = kind_of(line)
         if kind is None:
             break
         kinds.append(kind)
@@ -136,6 +162,10 @@ class Feeds(Cleaner):
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
         paras = paragraphs(text)
         kinds, footers = _trailing_kinds(paras)
+        # Both rules need a heading or a stamp (_headed a heading, _pairs a stamp in its last pair): most texts end
+        # with none, and are done with here.
+        if "heading" not in kinds and "stamp" not in kinds:
+            return
         offset = len(paras) - footers - len(kinds)
         headed = _headed([p.text for p in paras[offset : offset + len(kinds)]], kinds)
         if headed is not None:

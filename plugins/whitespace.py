@@ -21,15 +21,9 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
-from cleanse.text import REGEX_TIMEOUT
-
-_LINE = regex.compile(r"[^\r\n]+")
-_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 def _is_tidy(text: str) -> bool:
@@ -45,8 +39,37 @@ def _is_tidy(text: str) -> bool:
     # line shorter, and any other as the same object, which the list comparison sees at once.
     if list(map(str.rstrip, lines)) != lines:
         return False
-    # Two blank lines in a row, "\n\n\n" (neither the first line nor the last is blank): faster than a scan for it.
-    return ("", "") not in itertools.pairwise(lines)
+    # Two blank lines in a row, "\n\n\n" (neither the first line nor the last is blank): faster than a scan for it,
+    # and looked for only in a text that has a blank line at all (many separate their paragraphs by one "\n").
+    return "" not in lines or ("", "") not in itertools.pairwise(lines)
+
+
+def _contents(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line's content that is not blank, its trailing whitespace excluded.
+
+    A line is a run of characters other than ``\\r`` and ``\\n`` (``[^\\r\\n]+``): the pieces between them,
+    every ``\\r`` made a ``\\n`` (the same length) and the text split at each, the empty pieces left out
+    (where two breaks touch). Piece ``i`` starts after the pieces before it and their ``i`` breaks.
+
+    >>> _contents("One. \\r\\n  \\r\\n\\tTwo.")
+    [(0, 4), (11, 16)]
+    """
+    contents = []
+    start = 0
+    for piece in text.replace("\r", "\n").split("\n"):
+        if piece and not piece.isspace():
+            contents.append((start, start + len(piece.rstrip())))
+        start += len(piece) + 1
+    return contents
+
+
+def _breaks(gap: str) -> int:
+    """How many line breaks ``gap`` holds, ``\\r\\n`` counted once (as the pattern ``\\r\\n|\\r|\\n`` finds them).
+
+    >>> _breaks(" \\r\\n\\r\\r\\n\\n \\n")
+    5
+    """
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n")
 
 
 class Whitespace(Cleaner):
@@ -64,12 +87,7 @@ class Whitespace(Cleaner):
     def propose(self, text: str, meta: dict[str, Any]) -> Iterator[Edit]:
         if _is_tidy(text):
             return
-        # (start, end) of each non-blank line's content, trailing whitespace excluded.
-        contents = [
-            (m.start(), m.start() + len(m.group().rstrip()))
-            for m in _LINE.finditer(text, timeout=REGEX_TIMEOUT)
-            if not m.group().isspace()
-        ]
+        contents = _contents(text)  # string methods: no regex call for each line
         if not contents:
             if text:
                 yield Edit(0, len(text), "whitespace", "blank-document")
@@ -78,7 +96,7 @@ class Whitespace(Cleaner):
             yield Edit(0, contents[0][0], "whitespace", "leading")
         for (_, gap_start), (gap_end, _) in itertools.pairwise(contents):
             gap = text[gap_start:gap_end]
-            breaks = len(_BREAK.findall(gap))
+            breaks = _breaks(gap)
             want = "\n" if breaks == 1 else "\n\n"
             if gap != want:
                 reason = "blank-run" if breaks > 2 else "crlf" if "\r" in gap else "trailing"

@@ -116,3 +116,32 @@ def test_a_lone_dateline_above_another_is_left_with_it() -> None:
     text = "SEOUL (Reuters) -\n\nBEIJING (AP) - Talks began on Monday."
     doc = Pipeline(cleaners=[Dateline()]).clean(text)
     assert doc.text == text and "dateline" not in doc.meta
+
+
+_AGENCY_PIECES = st.sampled_from(
+    [
+        "SEOUL", "KYIV, Ukraine", "June 18, 2024", "2024-06-18", "date ", "Updated: ", "(", ")", "(Reuters)",
+        "(AP)", "(CTN News)", "(" + "x" * 30 + ")", "(" + "x" * 31 + ")", "((AP)", "(AP))", " ", "\xa0", "\x1c",
+        "-", "–", "—", "--", " - ", "Talks", "", "/",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_AGENCY_PIECES, max_size=8).map("".join) | st.text(max_size=30))
+def test_agency_guard_never_misses(text: str) -> None:
+    if dateline._AGENCY.match(text):
+        assert dateline._may_be_agency(text)
+
+
+_AGENCY_PREFIXES = [
+    "SEOUL (Reuters) - ", "SEOUL/MOSCOW (Reuters) - ", " date 2024-06-18 (CTN News) – ",
+    "WASHINGTON, June 18 (Reuters) - ", "KYIV, Ukraine (AP) — ", "LONDON, 18 June 2024 (AFP) -",
+    "BEIJING, Sept. 5, 2024 (Xinhua) -- ",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("prefix", _AGENCY_PREFIXES)
+def test_agency_guard_passes_every_form(prefix: str) -> None:
+    for line in (prefix + REST, prefix.rstrip(), "\u3000" + prefix + "“Talks”"):
+        assert dateline._AGENCY.match(line)
+        assert dateline._may_be_agency(line)

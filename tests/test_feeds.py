@@ -11,6 +11,7 @@ from cleanse import Pipeline
 from cleanse.model import Document
 from cleanse.plugins import feeds
 from cleanse.plugins.feeds import Feeds
+from cleanse.text import REGEX_TIMEOUT, looks_like_headline
 
 BODY = "Talks began on Monday.\n\nThey ended on Tuesday, officials said."
 HEADLINES = [
@@ -162,3 +163,31 @@ def test_a_feed_above_closing_footers_goes_and_the_footers_are_left(footer: str)
     assert doc.text == f"Talks ended on Monday.\n\n{footer}"
     assert doc.meta["feeds"] == [{"heading": "OTHER NEWS", "items": 1}]
     assert Pipeline(cleaners=[Feeds()]).clean(f"Talks ended on Monday.\n\n{footer}").text.endswith(footer)
+
+
+def _plain_kind_of(line: str) -> str | None:
+    """kind_of as it was before its shortcuts: the guards, the patterns, then looks_like_headline."""
+    if feeds._may_be_heading(line) and feeds._HEADING.fullmatch(line, timeout=REGEX_TIMEOUT):
+        return "heading"
+    if feeds._may_be_stamp(line) and feeds._STAMP.fullmatch(line, timeout=REGEX_TIMEOUT):
+        return "stamp"
+    return "headline" if looks_like_headline(line) else None
+
+
+_line_pieces = st.sampled_from(
+    [*_HEADINGS, *_STAMPS, *_SPACES, *HEADLINES, "Talks ended.", ".", ",", ";", ":", "x", "1", "-", "ß", "ſ", "x" * 99]
+)
+
+
+@given(st.lists(_line_pieces, max_size=5).map("".join) | st.text(max_size=30))
+def test_kind_of_says_what_the_plain_tests_say(line: str) -> None:
+    assert feeds._looks_like_headline(line) == looks_like_headline(line)
+    assert feeds.kind_of(line) == _plain_kind_of(line)
+
+
+@given(st.lists(st.sampled_from(["heading", "stamp", "headline"]), max_size=8))
+def test_without_heading_or_stamp_neither_rule_takes_anything(kinds: list[str]) -> None:
+    # Feeds.propose returns early when kinds has no heading and no stamp: what the two rules would say then.
+    if "heading" not in kinds and "stamp" not in kinds:
+        assert feeds._headed(["x"] * len(kinds), kinds) is None
+        assert feeds._pairs(kinds) == len(kinds)

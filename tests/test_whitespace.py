@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -10,7 +11,7 @@ import cleanse
 from cleanse import Pipeline
 from cleanse.model import Document
 from cleanse.pipeline import replay
-from cleanse.plugins.whitespace import Whitespace, _is_tidy
+from cleanse.plugins.whitespace import Whitespace, _breaks, _contents, _is_tidy
 
 
 def run(text: str) -> Document:
@@ -82,3 +83,18 @@ def test_is_tidy_is_the_plain_test(text: str) -> None:
         or any(line[-1:].isspace() for line in text.split("\n"))
     )
     assert _is_tidy(text) == plain
+
+
+_LINE = regex.compile(r"[^\r\n]+")
+_BREAK = regex.compile(r"\r\n|\r|\n")
+_WS_PIECES = st.sampled_from(["a", "b.", "\n", "\r", "\r\n", " ", "\t", "\xa0", "\u3000", "\x1c", "\u2028", "\x85"])
+
+
+@given(st.lists(_WS_PIECES, max_size=12).map("".join) | st.text(max_size=30))
+def test_string_methods_find_what_the_patterns_found(text: str) -> None:
+    # The lines and breaks as the patterns found them before string methods replaced them.
+    contents = [
+        (m.start(), m.start() + len(m.group().rstrip())) for m in _LINE.finditer(text) if not m.group().isspace()
+    ]
+    assert _contents(text) == contents
+    assert _breaks(text) == len(_BREAK.findall(text))
