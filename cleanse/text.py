@@ -183,4 +183,9 @@ def looks_like_headline(line: str, max_chars: int = 200) -> bool:
     (True, False, False)
     """
     s = line.strip()
-    return 0 < len(s) <= max_chars and s[-1] not in _SENTENCE_END and any(c.isalpha() for c in s)
+    # A letter: found at once in most lines, which open or close with one, else by a scan.
+    return (
+        0 < len(s) <= max_chars
+        and s[-1] not in _SENTENCE_END
+        and (s[0].isalpha() or s[-1].isalpha() or any(map(str.isalpha, s)))
+    )

@@ -29,7 +29,7 @@ from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
 from cleanse.shape import Keywords, fold
-from cleanse.text import REGEX_TIMEOUT, Paragraph, normalize_space, paragraphs, remove_paragraphs
+from cleanse.text import REGEX_TIMEOUT, Paragraph, looks_like_headline, normalize_space, paragraphs, remove_paragraphs
 
 from .footers import is_footer
 
@@ -79,25 +79,9 @@ def kind_of(line: str) -> str | None:
         return None
     if _may_be_stamp(line) and _STAMP.fullmatch(line, timeout=REGEX_TIMEOUT):
         return "stamp"
-    return "headline" if _looks_like_headline(line) else None
+    return "headline" if looks_like_headline(line) else None
 
 
-def _looks_like_headline(line: str) -> bool:
-    """``cleanse.text.looks_like_headline(line)``, its letter found by ``map`` rather than a generator, and at once
-    in most lines, which open or close with one (tests/test_feeds.py checks that both say the same).
-
-    >>> _looks_like_headline("The Center Must Hold"), _looks_like_headline("Talks ended."), _looks_like_headline("---")
-    (True, False, False)
-    """
-    s = line.strip()
-    return (
-        0 < len(s) <= _HEADLINE_CHARS
-        and s[-1] not in _SENTENCE_END
-        and (s[0].isalpha() or s[-1].isalpha() or any(map(str.isalpha, s)))
-    )
-
-
-_HEADLINE_CHARS = 200  # looks_like_headline's max_chars
 _SENTENCE_END = ".,;:"  # the characters looks_like_headline takes for the end of a sentence
 
 

@@ -181,7 +181,6 @@ _line_pieces = st.sampled_from(
 
 @given(st.lists(_line_pieces, max_size=5).map("".join) | st.text(max_size=30))
 def test_kind_of_says_what_the_plain_tests_say(line: str) -> None:
-    assert feeds._looks_like_headline(line) == looks_like_headline(line)
     assert feeds.kind_of(line) == _plain_kind_of(line)
 
 

@@ -6,7 +6,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleanse import text as text_module
-from cleanse.text import paragraphs
+from cleanse.text import looks_like_headline, paragraphs
 
 
 def _split_by_loop(text: str) -> list[tuple[int, int, int, str]]:
@@ -48,3 +48,10 @@ def test_paragraphs_containing_finds_every_paragraph_with_a_needle(text: str, ne
     paras = paragraphs(text)
     expected = {p.index for p in paras if any(n in p.text for n in needles)}
     assert paragraphs_containing(text, paras, needles) == expected
+
+
+@given(st.text(max_size=40) | st.sampled_from(["", " ", "---", "4 hrs ago", "Talks ended.", " x ", "1 2 3", "«Да»"]))
+def test_looks_like_headline_is_its_plain_definition(line: str) -> None:
+    s = line.strip()
+    plain = 0 < len(s) <= 200 and s[-1] not in ".,;:" and any(c.isalpha() for c in s)
+    assert looks_like_headline(line) == plain
