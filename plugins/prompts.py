@@ -255,52 +255,104 @@ _REACH_STEMS = {rule: tuple(sorted({fold(w)[:4] for w in words.split()})) for ru
 # Characters that often come before a paragraph's first word: all non-word (tests/test_prompts.py checks), and
 # casefolding keeps them so, so the first word of the folded text is the first word after them.
 _LEAD = " \t\u00a0|#\"'“”‘’„«»‹›()[]*•·–—-…."
-_reached: dict[str, int] = {}  # _head_reach of each head seen (a few thousand in practice)
+# What the first characters of paragraphs tell, remembered for each head (_reach) seen (a few thousand in
+# practice: paragraphs open with the same few words): _reached[head] is _head_reach(head), and _opened[head] the
+# rules that _head_reach counted, when it is not -1.
+_reached: dict[str, int] = {}
+_opened: dict[str, frozenset[str]] = {}
 
 
 def _reach(text: str) -> int:
     """The most words ``text`` may have for a rule that needs an opening word to take it (0: none can).
 
-    When the first characters of ``text`` tell its first word's first four letters (_head_reach), the answer
-    is the largest limit (_LIMITS) of the rules one of whose openers that word starts with: exactly the rules
-    whose ``Keywords.opens`` is true, since those compare the first word by its first four letters at most
-    (and ``share-buttons`` needs a first word that is a button word). Otherwise it is 60 when ``_ANY_OPENS``
-    opens ``text`` (every rule may), else 0. Either way it is 0 exactly when ``_ANY_OPENS.opens(text)`` is
-    False. The answer for each head is remembered: paragraphs open with the same few words.
+    When the first characters of ``text`` after _LEAD (its head, cut to four) tell its first word's first four
+    letters (_head_reach), the answer is the largest limit (_LIMITS) of the rules one of whose openers that
+    word starts with: exactly the rules whose ``Keywords.opens`` is true, since those compare the first word
+    by its first four letters at most (and ``share-buttons`` needs a first word that is a button word).
+    Otherwise it is 60 when ``_ANY_OPENS`` opens ``text`` (every rule may), else 0. Either way it is 0 exactly
+    when ``_ANY_OPENS.opens(text)`` is False.
 
     >>> _reach("Advertisement"), _reach("We use cookies"), _reach("“Follow us”"), _reach("The plan")
     (12, 60, 30, 0)
+    >>> _reach("“The plan”"), _reach("In"), _reach("“Sign up”"), _reach("——————————————— Subscribe")
+    (0, 60, 30, 30)
     """
-    head = text[:12].lstrip(_LEAD)[:4]
+    head = text.lstrip(_LEAD)[:4]
     reach = _reached.get(head)
     if reach is None:
-        reach = _head_reach(head)
-        if len(_reached) >= 4096:
-            _reached.clear()
-        _reached[head] = reach
+        reach = _learn(head)
     if reach < 0:
         return 60 if _ANY_OPENS.opens(text) else 0
     return reach
 
 
+def _learn(head: str) -> int:
+    """Remember ``_head_reach(head)`` as ``_reached[head]`` (and its rules as ``_opened[head]``)."""
+    rules = _head_rules(head)
+    if len(_reached) >= 4096:
+        _reached.clear()
+        _opened.clear()
+    if rules is None:
+        _reached[head] = -1
+        return -1
+    _opened[head] = rules
+    reach = _reached[head] = max((_LIMITS[rule] for rule in rules), default=0)
+    return reach
+
+
 def _head_reach(head: str) -> int:
     """What :func:`_reach` answers for a text whose first characters after _LEAD are ``head``, or -1 when
-    ``head`` does not tell the first four letters of the text's first folded word.
+    ``head`` does not tell the first four letters of the text's first folded word (_head_rules).
+
+    >>> _head_reach("Foll"), _head_reach("In a"), _head_reach("The "), _head_reach("Q: W"), _head_reach("In")
+    (30, 12, 0, 0, -1)
+    """
+    rules = _head_rules(head)
+    return -1 if rules is None else max((_LIMITS[rule] for rule in rules), default=0)
+
+
+def _head_rules(head: str) -> frozenset[str] | None:
+    """The rules of _OPENERS one of whose openers the first folded word of a text starts with (compared as
+    ``Keywords.opens`` compares them, by their first four letters), for a text whose first characters after
+    _LEAD are ``head``; None when ``head`` does not tell the first four letters of that word.
 
     The words of the folded text are those of the folded ``head`` and the folded rest (the _LEAD characters
     before them fold to non-word characters), but for the last word of ``head``, which the rest may carry on.
     So the first word of ``head`` is the text's when another word follows it in ``head``, and starts it with
     the same four letters when it has four.
 
-    >>> _head_reach("Foll"), _head_reach("In a"), _head_reach("The "), _head_reach("Q: W"), _head_reach("In")
-    (30, 12, 0, 0, -1)
+    >>> sorted(_head_rules("Shar")), sorted(_head_rules("In a")), _head_rules("In")
+    (['follow', 'share-buttons'], ['share-buttons'], None)
     """
     folded = fold(head)
     found = word_runs(folded)
     if not found or (len(found) == 1 and len(found[0]) < 4 and folded.endswith(found[0])):
-        return -1
+        return None
     first = found[0][:4]
-    return max((_LIMITS[rule] for rule, stems in _REACH_STEMS.items() if first.startswith(stems)), default=0)
+    return frozenset(rule for rule, stems in _REACH_STEMS.items() if first.startswith(stems))
+
+
+_OPENS = {
+    "advert": _ADVERT_OPENS,
+    "technical": _TECH_OPENS,
+    "consent": _CONSENT_OPENS,
+    "subscribe": _SUBSCRIBE_OPENS,
+    "follow": _FOLLOW_OPENS,
+    "form": _FORM_OPENS,
+}
+
+
+def _opened_by(text: str) -> frozenset[str] | set[str]:
+    """The rules of _OPENS whose ``Keywords.opens`` is true for ``text`` (and maybe ``share-buttons``): what
+    _head_rules found for its head (_reach), when that tells, else what the tests say.
+
+    >>> sorted(_opened_by("“We use cookies”")), sorted(_opened_by("AP"))
+    (['consent'], [])
+    """
+    rules = _opened.get(text.lstrip(_LEAD)[:4])
+    if rules is None:
+        return {rule for rule, keywords in _OPENS.items() if keywords.opens(text)}
+    return rules
 
 
 # 2. The rules on words found anywhere in a paragraph (``finds``) need, after the whole words of _may_find:
@@ -336,8 +388,7 @@ def _may_take(text: str, n: int, tail: bool) -> bool:
 #    casefolded text of the few paragraphs short enough for those rules, joined (_takers). A paragraph that
 #    neither says may be taken is never looked at (_candidates).
 _TEXT = operator.attrgetter("text")
-_HEAD = operator.itemgetter(slice(12))  # _reach's head: the first 12 characters, less _LEAD, cut to 4
-_STEM = operator.itemgetter(slice(4))
+_STEM = operator.itemgetter(slice(4))  # _reach's head: the text less _LEAD, cut to 4
 
 
 def _tail_start(before: list[int]) -> int:
@@ -355,38 +406,22 @@ def _reaches(texts: list[str]) -> list[int]:
     """``[_reach(t) for t in texts]``: the heads are cut and looked up in _reached all together, and _reach is
     asked only about those not remembered or that do not tell (-1).
 
-    >>> _reaches(["Advertisement", "The plan", "“Follow us”"])
-    [12, 0, 30]
+    >>> _reaches(["Advertisement", "The plan", "“Follow us”", "“The plan”", "“We use”"])
+    [12, 0, 30, 0, 60]
     """
-    heads = map(_STEM, map(str.lstrip, map(_HEAD, texts), repeat(_LEAD)))
-    reaches = list(map(_reached.get, heads))
-    if None in reaches or -1 in reaches:
-        return [_reach(t) if r is None or r < 0 else r for r, t in zip(reaches, texts, strict=True)]
-    return reaches  # type: ignore[return-value]  # no None is left
-
-
-def _opening(text: str) -> str:
-    """What :meth:`Keywords.opens` may be asked instead of ``text``, with the same answer: its head (_reach)
-    when that tells the first four letters of its first folded word (all that ``opens`` compares), else
-    ``text``. The folded words of a head are remembered across documents (shape.folded_words), not those of
-    a paragraph.
-
-    >>> _opening("“We use cookies”"), _opening("AP")
-    ('We u', 'AP')
-    """
-    head = text[:12].lstrip(_LEAD)[:4]
-    reach = _reached.get(head)
-    if reach is None:
-        reach = _head_reach(head)
-    return head if reach >= 0 else text
+    reaches = list(map(_reached.get, map(_STEM, map(str.lstrip, texts, repeat(_LEAD))), repeat(-1)))
+    if -1 in reaches:
+        return [_reach(t) if r < 0 else r for r, t in zip(reaches, texts, strict=True)]
+    return reaches
 
 
 def _takers(texts: list[str], counts: list[int], tail: int) -> set[int]:
-    """The indices ``i`` for which ``_may_take(texts[i], counts[i], i >= tail)`` is True.
+    """The indices ``i`` for which ``_may_take(texts[i], counts[i], i >= tail)`` is True (``texts``: paragraphs,
+    without line breaks).
 
-    Each rule's parts are looked for at once in the folded texts of the paragraphs it may take, joined by line
-    breaks (_folded_lines): no part holds a line break, so a part is in the joined text exactly when it is in
-    one of them. Only when one is are those paragraphs asked one by one.
+    Each rule's parts are looked for in the lowered texts of the paragraphs it may take, joined by line breaks
+    (_lowered_lines): no part holds a line break, so a part is in line ``k`` of the joined text exactly when it
+    is in the folded text of its ``k``-th paragraph, and that paragraph is taken without being asked again.
 
     >>> sorted(_takers(["Sign up for our newsletter", "Plain words", "Click here to subscribe"], [5, 2, 4], 2))
     [0, 2]
@@ -395,39 +430,70 @@ def _takers(texts: list[str], counts: list[int], tail: int) -> set[int]:
     # subscribe: at most 30 words (before the tail; the tail's are looked for below).
     head = list(compress(range(tail), map(operator.le, counts[:tail], repeat(30))))
     if head:
-        _add_takers(found, texts, counts, tail, head, _NEWSLETTER_PARTS)
-    # In the tail: subscribe and click, at most 40 words; signup-box, at most 5 words.
+        lowered = _lowered_lines(texts, head)
+        for part in filter(lowered.__contains__, _NEWSLETTER_PARTS):  # most often none
+            found.update(_lines_with(lowered, part, head))
+    # In the tail: subscribe (at most 30 words) and click, at most 40 words; signup-box, at most 5 words.
     end = list(compress(range(tail, len(texts)), map(operator.le, counts[tail:], repeat(40))))
     if end:
-        _add_takers(found, texts, counts, tail, end, _NEWSLETTER_PARTS + _CLICK_PARTS)
-        boxes = list(compress(end, map(operator.ge, repeat(5), map(counts.__getitem__, end))))
-        if boxes:
-            _add_takers(found, texts, counts, tail, boxes, _BOX_PARTS)
+        lowered = _lowered_lines(texts, end)
+        for part in filter(lowered.__contains__, _NEWSLETTER_PARTS):
+            found.update(i for i in _lines_with(lowered, part, end) if counts[i] <= 30)
+        for part in filter(lowered.__contains__, _CLICK_PARTS):
+            found.update(_lines_with(lowered, part, end))
+        for part in filter(lowered.__contains__, _BOX_ONLY_PARTS):
+            found.update(i for i in _lines_with(lowered, part, end) if counts[i] <= 5)
     return found
 
 
-def _add_takers(
-    found: set[int], texts: list[str], counts: list[int], tail: int, indices: list[int], parts: tuple[str, ...]
-) -> None:
-    """Add to ``found`` the ``indices`` that _may_take takes, when their folded texts hold one of ``parts`` (all
-    the parts _may_take may find in them but those looked for by another call): one search of their folded
-    texts joined, then each one if a part is there."""
-    joined = _folded_lines(texts, indices)
-    if any(map(joined.__contains__, parts)):
-        found.update(i for i in indices if _may_take(texts[i], counts[i], i >= tail))
+# The parts of _BOX_PARTS that hold none of _NEWSLETTER_PARTS ("sign", "subscribe"): a line of at most 5 words
+# with one of the others holds a newsletter part, and is taken for it already.
+_BOX_ONLY_PARTS = tuple(p for p in _BOX_PARTS if not any(q in p for q in _NEWSLETTER_PARTS))
 
 
-def _folded_lines(texts: list[str], indices: list[int]) -> str:
-    """The ``texts`` at ``indices``, joined by line breaks, as :func:`shape.fold` folds them, but for prose
-    punctuation (dashes, curly quotes...) made spaces first: most text is then ASCII, which casefolds fast.
+def _lines_with(lowered: str, part: str, indices: list[int]) -> Iterator[int]:
+    """The ``indices[k]`` of the lines ``k`` of ``lowered`` (counted from 0) that hold ``part``.
 
-    The parts _may_take looks for are letters, and a part folded from the texts is in the folded text whatever
-    the punctuation around it, which folds to itself (tests/test_prompts.py checks), and was no part's letter.
-
-    >>> _folded_lines(["“Sign UP” — now", "x", "İNFO"], [0, 2]).splitlines()
-    [' sign up    now', 'info']
+    >>> list(_lines_with("no\\nsign up\\nsign", "sign", [4, 7, 9]))
+    [7, 9]
     """
-    return fold(unpunctuated("\n".join(map(texts.__getitem__, indices))))
+    at = lowered.find(part)
+    line = start = 0
+    while at >= 0:
+        line += lowered.count("\n", start, at)
+        yield indices[line]
+        start = lowered.find("\n", at)
+        if start < 0:
+            return
+        at = lowered.find(part, start)
+
+
+def _lowered_lines(texts: list[str], indices: list[int]) -> str:
+    """The ``texts`` at ``indices``, joined by line breaks, prose punctuation (dashes, curly quotes...) made
+    spaces, then folded as :func:`shape.fold` does, or lowered in a way that finds the same parts cheaper.
+
+    Every part _may_take looks for is in a line of the result exactly when it is in the folded text of that
+    paragraph: the parts are letters; the punctuation is not, and folds to itself (tests/test_prompts.py
+    checks); casefolding maps a character at a time and keeps line breaks. Most text is then ASCII, which
+    casefolds fast. A Latin-1 text is lowered as bytes (ASCII letters only), which is as good for the parts:
+    only "ß" of the Latin-1 characters outside ASCII folds to ASCII letters (it is folded instead), the others
+    fold to characters outside ASCII, none of them Cyrillic or Hangul (tests/test_prompts.py checks).
+
+    >>> _lowered_lines(["“Sign UP” — now", "x", "İNFO"], [0, 2]).splitlines()
+    [' sign up    now', 'info']
+    >>> _lowered_lines(["SIGN UP: NOTÍCIAS", "É"], [0, 1]).splitlines()
+    ['sign up: notÍcias', 'É']
+    """
+    joined = unpunctuated("\n".join(map(texts.__getitem__, indices)))
+    if joined.isascii():
+        return joined.lower()
+    try:
+        raw = joined.encode("latin-1")
+    except UnicodeEncodeError:
+        return fold(joined)
+    if b"\xdf" in raw:  # ß
+        return fold(joined)
+    return raw.lower().decode("latin-1")
 
 
 # A prompt addresses the reader: a newsletter named without an imperative needs one of these.
@@ -494,9 +560,9 @@ class Prompts(Cleaner):
 
         ``opens`` and ``finds`` say whether ``_ANY_OPENS`` opens ``t`` and whether ``_may_find(t)``.
         """
-        o = _opening(t) if opens else t  # what the opening tests are asked: most often a head they know
+        rules = _opened_by(t) if opens else ()  # the rules whose opening test is true: most often remembered
         if opens and n <= 12:
-            if _ADVERT_OPENS.opens(o) and _ADVERT.match(t, timeout=REGEX_TIMEOUT):
+            if "advert" in rules and _ADVERT.match(t, timeout=REGEX_TIMEOUT):
                 return "advert"
             if (
                 _only_button_words(t)
@@ -504,31 +570,21 @@ class Prompts(Cleaner):
                 and any(w.casefold() in _BUTTON_CORE for w in word_runs(t))
             ):
                 return "share-buttons"
-            if _TECH_OPENS.opens(o) and _TECH.match(t, timeout=REGEX_TIMEOUT):
+            if "technical" in rules and _TECH.match(t, timeout=REGEX_TIMEOUT):
                 return "technical"
-        if (
-            opens
-            and _CONSENT_OPENS.opens(o)
-            and _mentions(t, _CONSENT_PARTS)
-            and _CONSENT.match(t, timeout=REGEX_TIMEOUT)
-        ):
+        if "consent" in rules and _mentions(t, _CONSENT_PARTS) and _CONSENT.match(t, timeout=REGEX_TIMEOUT):
             return "consent"
         if n <= 30:
-            if (
-                opens
-                and _SUBSCRIBE_OPENS.opens(o)
-                and _CHANNEL_WORDS.found_in(t)
-                and _SUBSCRIBE.match(t, timeout=REGEX_TIMEOUT)
-            ) or (
+            if ("subscribe" in rules and _CHANNEL_WORDS.found_in(t) and _SUBSCRIBE.match(t, timeout=REGEX_TIMEOUT)) or (
                 finds
                 and _mentions(t, _NEWSLETTER_WORDS)
                 and _NEWSLETTER.search(t, timeout=REGEX_TIMEOUT)
                 and _ADDRESS.search(t, timeout=REGEX_TIMEOUT)
             ):
                 return "subscribe"
-            if opens and _FOLLOW_OPENS.opens(o) and _FOLLOW.match(t, timeout=REGEX_TIMEOUT):
+            if "follow" in rules and _FOLLOW.match(t, timeout=REGEX_TIMEOUT):
                 return "follow"
-            if opens and _FORM_OPENS.opens(o) and _FORM.match(t, timeout=REGEX_TIMEOUT):
+            if "form" in rules and _FORM.match(t, timeout=REGEX_TIMEOUT):
                 return "form"
         return None
 

@@ -352,11 +352,13 @@ def test_reaches_are_each_reach(texts: list[str]) -> None:
 
 @given(st.lists(st.tuples(_lines | _TEXTS | st.sampled_from(MATCHING), st.integers(0, 45)), max_size=12), st.data())
 def test_takers_are_what_may_take_takes(rows: list[tuple[str, int]], data: st.DataObject) -> None:
-    texts = [t for t, _ in rows]
+    texts = [t.replace("\n", " ") for t, _ in rows]  # paragraphs: no line break
     counts = [n for _, n in rows]
     tail = data.draw(st.integers(0, len(texts)))
     expected = {
-        i for i, (t, n) in enumerate(rows) if n <= 40 and (n <= 30 or i >= tail) and P._may_take(t, n, i >= tail)
+        i
+        for i, (t, n) in enumerate(zip(texts, counts, strict=True))
+        if n <= 40 and (n <= 30 or i >= tail) and P._may_take(t, n, i >= tail)
     }
     assert P._takers(texts, counts, tail) == expected
 
@@ -365,9 +367,11 @@ _KEYWORDS = [P._ADVERT_OPENS, P._TECH_OPENS, P._CONSENT_OPENS, P._SUBSCRIBE_OPEN
 
 
 def _check_opening(text: str) -> None:
-    o = P._opening(text)
-    for kw in _KEYWORDS:
-        assert kw.opens(o) == kw.opens(text), (o, text)
+    # The rules _prompt asks about are those whose opening test is true (share-buttons aside: tested otherwise).
+    P._reach(text)  # as propose does first: the head is remembered
+    rules = P._opened_by(text)
+    for rule, kw in P._OPENS.items():
+        assert (rule in rules) == kw.opens(text), (rule, text)
 
 
 @pytest.mark.parametrize("line", MATCHING)
@@ -386,6 +390,13 @@ def test_opening_asks_what_the_text_would(parts: tuple) -> None:  # type: ignore
 @given(st.text(max_size=6), st.text(max_size=6))
 def test_opening_of_any_head(head: str, rest: str) -> None:
     _check_opening(head + rest)
+
+
+def test_opened_by_a_text_not_remembered() -> None:
+    P._reached.clear()
+    P._opened.clear()
+    assert sorted(P._opened_by("Subscribe now")) == ["subscribe"]
+    assert P._opened_by("Plain words") == set()
 
 
 _ANCHORED = [P._SUBSCRIBE, P._FOLLOW, P._FORM]
@@ -411,10 +422,36 @@ def test_anchored_patterns_match_where_they_search_anywhere(parts: tuple[str, st
 
 
 def test_prose_punctuation_is_non_word_and_folds_to_itself() -> None:
-    # What _folded_lines rests on.
+    # What _lowered_lines rests on.
     word = regex.compile(r"\w")
     for c in _PROSE_PUNCT:
         assert not word.match(c) and fold(c) == c, hex(ord(c))
+
+
+def test_latin1_characters_fold_to_ascii_as_bytes_lower_them() -> None:
+    # What _lowered_lines rests on: in Latin-1, only "ß" folds to ASCII letters from outside ASCII; the others
+    # fold to non-empty text outside ASCII, of no script the parts are written in; ASCII folds as bytes.lower.
+    for c in map(chr, range(0x100)):
+        folded = fold(c)
+        if c.isascii():
+            assert folded == c.encode().lower().decode(), hex(ord(c))
+        elif c != "ß":
+            assert folded and not any(f.isascii() or ord(f) >= 0x400 for f in folded), hex(ord(c))
+    assert all(c.isascii() or ord(c) >= 0x400 for c in "".join(P._NEWSLETTER_PARTS + P._CLICK_PARTS + P._BOX_PARTS))
+    assert "\n" not in "".join(fold(chr(c)) for c in range(0x110000) if c != 10 and not 0xD800 <= c < 0xE000)
+
+
+_LATIN1_LINES = st.sampled_from([*MATCHING, "ÀSIGN Straße", "ÉNEWSLETTERß", "“TAP” — é", "Notícias"])
+
+
+@given(st.lists(_lines | _TEXTS | _LATIN1_LINES, max_size=8))
+def test_lowered_lines_hold_the_parts_of_each_folded_text(texts: list[str]) -> None:
+    texts = [t.replace("\n", " ") for t in texts]  # paragraphs: no line break
+    lowered = P._lowered_lines(texts, list(range(len(texts)))).split("\n")
+    assert len(lowered) == max(len(texts), 1)
+    for text, line in zip(texts, lowered, strict=False):
+        for part in P._NEWSLETTER_PARTS + P._CLICK_PARTS + P._BOX_PARTS:
+            assert (part in fold(text)) == (part in line), (part, text, line)
 
 
 def test_consent_parts_fold_from_their_letters_only() -> None:
