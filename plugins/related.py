@@ -253,7 +253,9 @@ def _title_case_headline(text: str) -> bool:
     >>> _title_case_headline("- Best Actor In A Leading Role: Joaquin Phoenix")
     False
     """
-    if ":" in text:
+    # Each of the five words is a word run, which words() counts (with one more per two characters of a dense
+    # script): fewer than five words is fewer than five runs. Its count is known (is_headline() asked for it).
+    if ":" in text or words(text) < 5:
         return False
     found = word_runs(text)
     tokens = [t for t in found if len(t) > 3 or t[0].isdigit()]
@@ -299,7 +301,8 @@ class Related(Cleaner):
         if len(labelled) + len(items) < len(maybe):
             let_through = {p.index for p in labelled} | {p.index for p in items}
             _learn_plain([p.text for p in maybe if p.index not in let_through])
-        listed = {p.index for p in items if is_list_item(p.text)}
+        # A bullet and a space open most list items: is_list_item() is asked only of the others.
+        listed = {p.index for p in items if p.text.startswith(_BULLET_SPACES) or is_list_item(p.text)}
         if not labelled and len(listed) < 3:  # a run of headlines takes three list items
             return
         tail = -1  # _tail(paras), worked out when a rule asks
@@ -318,7 +321,7 @@ class Related(Cleaner):
                     continue  # is_headline() turns down the rest of the link: it ends the same
             if not _opens_with_label(t):  # both patterns open with a label
                 continue
-            if self._is_inline(t):
+            if self._is_inline(t, count):
                 picks[i] = "inline"
             elif count <= 6 and _HEADING.match(t, timeout=REGEX_TIMEOUT):
                 tail = _tail(paras) if tail < 0 else tail
@@ -332,9 +335,20 @@ class Related(Cleaner):
         yield from remove_paragraphs(text, paras, [(i, "related", r) for i, r in sorted(picks.items())])
 
     @staticmethod
-    def _is_inline(text: str) -> bool:
+    def _is_inline(text: str, count: int) -> bool:
+        """``text`` (of ``count`` words) is a label and a headline.
+
+        The headline is part of ``text``, so it has no more words (each of its word runs lies in one of the
+        text's, each of its characters of a dense script is one of the text's): when ``text`` has at most 25,
+        so has the headline, and it is not counted.
+        """
         m = _INLINE.match(text, timeout=REGEX_TIMEOUT)
-        return m is not None and is_headline(m.group("rest"))
+        if m is None:
+            return False
+        rest = m.group("rest")
+        if count <= 25 and len(rest) <= 300 and not _stripped(rest).endswith("."):
+            return True  # is_headline(rest), its word count aside
+        return is_headline(rest)
 
     @staticmethod
     def _heading_run(paras: list[Paragraph], index: int, tail: int) -> list[int]:
@@ -354,23 +368,25 @@ class Related(Cleaner):
 
     @staticmethod
     def _headline_runs(paras: list[Paragraph], tail: int, taken: dict[int, str], items: set[int]) -> list[int]:
-        """The runs of title-case headlines in the tail; ``items`` holds at least each paragraph that is a list item."""
-        in_tail = {i for i in items if i >= tail}
-        if len(in_tail) < 3:  # most tails
+        """The runs of title-case headlines in the tail; ``items``: the paragraphs that are list items (those of
+        the tail at least, maybe more)."""
+        listed = {i for i in items if i >= tail and i not in taken}
+        if len(listed) < 3:  # most tails
             return []
 
-        def listed(i: int) -> bool:  # the cheap half: not taken, a list item, short and not ending with "."
-            t = paras[i].text
-            return i in in_tail and i not in taken and is_list_item(t) and is_headline(t, 20)
+        def short(i: int) -> bool:  # the cheap test: short and not ending with "."
+            return is_headline(paras[i].text, 20)
 
         def titled(i: int) -> bool:
             return _title_case_headline(paras[i].text)
 
         found: list[int] = []
-        # The runs of paragraphs that are both are the runs of titled ones within the runs of listed ones.
-        for start, stop in _runs(listed, tail, len(paras)):
-            for first, end in _runs(titled, start, stop):
-                found.extend(range(first, end))
+        # The runs of paragraphs for which all three hold are the runs of titled ones within the runs of short
+        # ones within the runs of listed ones, the cheapest test first.
+        for start, stop in _runs(listed.__contains__, tail, len(paras)):
+            for first, end in _runs(short, start, stop):
+                for a, b in _runs(titled, first, end):
+                    found.extend(range(a, b))
         return found
 
 
@@ -405,6 +421,7 @@ def _learn_plain(texts: list[str]) -> None:
 
 
 _BULLETS = "-–—•*·▪►»"  # those of cleanse.shape._LIST_ITEM
+_BULLET_SPACES = tuple(f"{b} " for b in _BULLETS)  # each opens a list item (tests/test_related.py)
 
 
 def _runs(holds: Callable[[int], bool], start: int, stop: int, least: int = 3) -> Iterator[tuple[int, int]]:

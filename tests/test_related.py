@@ -283,7 +283,7 @@ _LINES = st.sampled_from(
 def test_headline_runs_are_those_of_a_walk_over_the_tail(lines: list[str], tail: int, taken: set[int]) -> None:
     paras = paragraphs("\n".join(lines))
     picks = dict.fromkeys(taken, "inline")
-    listed = {p.index for p in paras if related._may_be_list_item(p.text)}
+    listed = {p.index for p in paras if shape.is_list_item(p.text)}  # the list items, as propose() gives them
     assert Related._headline_runs(paras, tail, picks, listed) == _old_headline_runs(paras, tail, picks)
 
 
@@ -292,3 +292,31 @@ def test_the_screens_read_only_the_first_characters(text: str) -> None:  # what 
     key = text[: related._KEY]
     assert related._may_open(text) == related._may_open(key)
     assert related._may_be_list_item(text) == related._may_be_list_item(key)
+
+
+def test_a_bullet_and_a_space_open_a_list_item() -> None:  # _BULLET_SPACES before is_list_item
+    assert set(related._BULLETS) == {b[0] for b in related._BULLET_SPACES}
+    for opening in related._BULLET_SPACES:
+        assert shape.is_list_item(opening) and shape.is_list_item(f"{opening}Who will make it?")
+
+
+# Letters, digits and marks of several scripts (dense ones too), and non-word characters.
+_WORD_CHARS = ["a", "Z", "é", "ж", "相", "关", "ก", "か", "1", "٣", "_", "\u0301", " ", "-", "—", ".", "’", "½", "−"]
+_WORDY = st.text(st.sampled_from(_WORD_CHARS), max_size=30) | st.text(max_size=30)
+
+
+@given(_WORDY, st.integers(0, 30), st.integers(0, 30))
+def test_part_of_a_text_has_no_more_words(text: str, start: int, stop: int) -> None:  # _is_inline's rest
+    assert shape.words(text[start:stop]) <= shape.words(text)
+
+
+@given(_WORDY)
+def test_a_text_has_no_more_word_runs_than_words(text: str) -> None:  # _title_case_headline's first test
+    assert len(shape.word_runs(text)) <= shape.words(text)
+
+
+@settings(max_examples=500)
+@given(_TEXTS)
+def test_inline_links_are_those_of_the_pattern(text: str) -> None:
+    m = related._INLINE.match(text)
+    assert Related._is_inline(text, shape.words(text)) == (m is not None and related.is_headline(m.group("rest")))
