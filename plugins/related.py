@@ -263,8 +263,9 @@ def _title_case_headline(text: str) -> bool:
         return False
     if sum(1 for t in tokens if _capitalised(t)) < 0.7 * len(tokens):
         return False
-    # Not a score: _SCORE needs a \d digit, a word character that is no letter, so not when all words are letters.
-    return all(map(str.isalpha, found)) or not _SCORE.search(text, timeout=REGEX_TIMEOUT)
+    # Not a score: _SCORE needs two \d digits (word characters that are no letters) with a non-word character
+    # between them (\s, a dash, a colon), so two words that are not all letters.
+    return sum(map(str.isalpha, found)) >= len(found) - 1 or not _SCORE.search(text, timeout=REGEX_TIMEOUT)
 
 
 def _capitalised(word: str) -> bool:

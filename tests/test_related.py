@@ -320,3 +320,12 @@ def test_a_text_has_no_more_word_runs_than_words(text: str) -> None:  # _title_c
 def test_inline_links_are_those_of_the_pattern(text: str) -> None:
     m = related._INLINE.match(text)
     assert Related._is_inline(text, shape.words(text)) == (m is not None and related.is_headline(m.group("rest")))
+
+
+_SCORE_PIECES = st.sampled_from(["1", "٣", "12", "a", "Ab", " ", "\t", "\u3000", "-", "–", ":", ".", "_", "’", "½"])
+
+
+@given(st.lists(_SCORE_PIECES, max_size=12).map("".join) | st.text(max_size=20))
+def test_a_score_has_two_words_that_are_not_all_letters(text: str) -> None:  # _title_case_headline's last test
+    if related._SCORE.search(text):
+        assert sum(not w.isalpha() for w in shape.word_runs(text)) >= 2
