@@ -216,6 +216,24 @@ def _head_opens_with_label(head: str, cut: bool) -> bool:
     return False
 
 
+def _may_be_inline(text: str) -> bool:
+    """False when ``_INLINE`` cannot match ``text``. A match has a separator character and, after it, its
+    headline, which opens with ``\\S`` (neither a space nor a tab): so after the first separator character of
+    ``text`` comes more than spaces and tabs. Or it has ``also on SITE.xx`` and a space: a full stop followed by
+    a word character, so not one of the full stops that end ``text``.
+
+    >>> _may_be_inline("More:"), _may_be_inline("You may also like..."), _may_be_inline("Popular on IndieWire")
+    (False, False, False)
+    >>> _may_be_inline("More: x"), _may_be_inline("Read more - x"), _may_be_inline("Also on rt.com x")
+    (True, True, True)
+    """
+    at = min((i for i in map(text.find, _SEPARATOR_CHARS) if i >= 0), default=-1)
+    return (at >= 0 and text[at + 1 :].strip(" \t") != "") or "." in text.rstrip(".")
+
+
+_SEPARATOR_CHARS = ":-–—|»>"  # those of _SEPARATOR
+
+
 def is_headline(text: str, limit: int = 25) -> bool:
     """Short, and not ending with a full stop (``?`` and ``!`` end headlines too).
 
@@ -343,6 +361,8 @@ class Related(Cleaner):
         text's, each of its characters of a dense script is one of the text's): when ``text`` has at most 25,
         so has the headline, and it is not counted.
         """
+        if count <= 6 and not _may_be_inline(text):  # most headings: "More:", "You may also like..."
+            return False
         m = _INLINE.match(text, timeout=REGEX_TIMEOUT)
         if m is None:
             return False

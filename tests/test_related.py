@@ -201,6 +201,8 @@ def test_the_guard_lets_each_label_through(label: str) -> None:
             if _matches(text):
                 assert related._opens_with_label(text), text
                 assert related._may_open(text), text
+            if related._INLINE.match(text):
+                assert related._may_be_inline(text), text
 
 
 @settings(max_examples=1000)
@@ -209,6 +211,15 @@ def test_the_guard_never_turns_down_a_match(text: str) -> None:
     if _matches(text):
         assert related._opens_with_label(text)
         assert related._may_open(text)
+    if related._INLINE.match(text):
+        assert related._may_be_inline(text)
+
+
+def test_the_separators_are_those_of_the_pattern() -> None:  # _may_be_inline
+    head, tail = r"\s*(?:", r")\s*"
+    assert related._SEPARATOR.startswith(head) and related._SEPARATOR.endswith(tail)
+    alternatives = regex.split(r"(?<!\\)\|", related._SEPARATOR[len(head) : -len(tail)])
+    assert set(related._SEPARATOR_CHARS) == {a.replace("\\", "")[0] for a in alternatives}
 
 
 @given(_TEXTS)
