@@ -163,8 +163,14 @@ def _may_open(text: str) -> bool:
     if len(_closed) + len(_open) >= 16384:  # the openings of many documents, in a megabyte or two
         _closed.clear()
         _open.clear()
+        _plain.clear()
     opens = _head_opens_with_label(fold(key).replace("ı", "i"), True)
-    (_open if opens else _closed).add(key)
+    if opens:
+        _open.add(key)
+    else:
+        _closed.add(key)
+        if not _may_be_list_item(key):  # both screens read only the key
+            _plain.add(key)
     return opens
 
 
@@ -315,13 +321,13 @@ class Related(Cleaner):
         maybe = [p for p in paras if p.text[:_KEY] not in _plain]
         if not maybe:
             return
-        labelled = [p for p in maybe if _may_open(p.text)]
-        items = [p for p in maybe if _may_be_list_item(p.text)]
-        if len(labelled) + len(items) < len(maybe):
-            let_through = {p.index for p in labelled} | {p.index for p in items}
-            _learn_plain([p.text for p in maybe if p.index not in let_through])
-        # A bullet and a space open most list items: is_list_item() is asked only of the others.
-        listed = {p.index for p in items if p.text.startswith(_BULLET_SPACES) or is_list_item(p.text)}
+        labelled = [p for p in maybe if _may_open(p.text)]  # which learns the openings of _plain
+        # A bullet and a space open most list items; is_list_item() is asked only of the others that may be.
+        listed = {
+            p.index
+            for p in maybe
+            if p.text.startswith(_BULLET_SPACES) or (_may_be_list_item(p.text) and is_list_item(p.text))
+        }
         if not labelled and len(listed) < 3:  # a run of headlines takes three list items
             return
         tail = -1  # _tail(paras), worked out when a rule asks
@@ -430,15 +436,9 @@ def _may_be_list_item(text: str) -> bool:
     return c in _BULLETS or c.isdecimal() or c.isspace() or c >= "\U00010000"
 
 
-# The first _KEY characters of paragraphs that neither _may_open() nor _may_be_list_item() let through: no
-# paragraph that opens with them can be taken. Most paragraphs open as others did before.
+# The first _KEY characters of paragraphs that neither _may_open() nor _may_be_list_item() let through, learnt
+# by _may_open(): no paragraph that opens with them can be taken. Most paragraphs open as others did before.
 _plain: set[str] = set()
-
-
-def _learn_plain(texts: list[str]) -> None:
-    if len(_plain) + len(texts) > 16384:  # the openings of many documents, in a megabyte or two
-        _plain.clear()
-    _plain.update(t[:_KEY] for t in texts)
 
 
 _BULLETS = "-–—•*·▪►»"  # those of cleanse.shape._LIST_ITEM

@@ -340,3 +340,10 @@ _SCORE_PIECES = st.sampled_from(["1", "٣", "12", "a", "Ab", " ", "\t", "\u3000"
 def test_a_score_has_two_words_that_are_not_all_letters(text: str) -> None:  # _title_case_headline's last test
     if related._SCORE.search(text):
         assert sum(not w.isalpha() for w in shape.word_runs(text)) >= 2
+
+
+@given(_TEXTS)
+def test_plain_openings_are_let_through_by_neither_screen(text: str) -> None:  # what _may_open() learns
+    related._may_open(text)
+    if text[: related._KEY] in related._plain:  # then no rule can take a paragraph that opens so
+        assert not _matches(text) and not shape.is_list_item(text)
