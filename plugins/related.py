@@ -150,7 +150,8 @@ def _opens_with_label(text: str) -> bool:
 
 def _may_open(text: str) -> bool:
     """``_opens_with_label`` asked of the first ``_KEY`` characters of ``text`` (as if more followed), memoised:
-    False when ``text`` cannot match. Most paragraphs of a text open as others did before.
+    False when ``text`` cannot match. Most paragraphs of a text open as others did before. An opening turned
+    down that cannot open a list item either goes to ``_plain``.
 
     >>> _may_open("Read more: x"), _may_open("Reader"), _may_open("The plan"), _may_open("A spokesman")
     (True, False, False, False)
