@@ -150,7 +150,8 @@ def _opens_with_label(text: str) -> bool:
 
 def _may_open(text: str) -> bool:
     """``_opens_with_label`` asked of the first ``_KEY`` characters of ``text`` (as if more followed), memoised:
-    False when ``text`` cannot match. Most paragraphs of a text open as others did before.
+    False when ``text`` cannot match. Most paragraphs of a text open as others did before. An opening turned
+    down that cannot open a list item either goes to ``_plain``.
 
     >>> _may_open("Read more: x"), _may_open("Reader"), _may_open("The plan"), _may_open("A spokesman")
     (True, False, False, False)
@@ -163,8 +164,14 @@ def _may_open(text: str) -> bool:
     if len(_closed) + len(_open) >= 16384:  # the openings of many documents, in a megabyte or two
         _closed.clear()
         _open.clear()
+        _plain.clear()
     opens = _head_opens_with_label(fold(key).replace("ı", "i"), True)
-    (_open if opens else _closed).add(key)
+    if opens:
+        _open.add(key)
+    else:
+        _closed.add(key)
+        if not _may_be_list_item(key):  # both screens read only the key
+            _plain.add(key)
     return opens
 
 
@@ -216,6 +223,24 @@ def _head_opens_with_label(head: str, cut: bool) -> bool:
     return False
 
 
+def _may_be_inline(text: str) -> bool:
+    """False when ``_INLINE`` cannot match ``text``. A match has a separator character and, after it, its
+    headline, which opens with ``\\S`` (neither a space nor a tab): so after the first separator character of
+    ``text`` comes more than spaces and tabs. Or it has ``also on SITE.xx`` and a space: a full stop followed by
+    a word character, so not one of the full stops that end ``text``.
+
+    >>> _may_be_inline("More:"), _may_be_inline("You may also like..."), _may_be_inline("Popular on IndieWire")
+    (False, False, False)
+    >>> _may_be_inline("More: x"), _may_be_inline("Read more - x"), _may_be_inline("Also on rt.com x")
+    (True, True, True)
+    """
+    at = min((i for i in map(text.find, _SEPARATOR_CHARS) if i >= 0), default=-1)
+    return (at >= 0 and text[at + 1 :].strip(" \t") != "") or "." in text.rstrip(".")
+
+
+_SEPARATOR_CHARS = ":-–—|»>"  # those of _SEPARATOR
+
+
 def is_headline(text: str, limit: int = 25) -> bool:
     """Short, and not ending with a full stop (``?`` and ``!`` end headlines too).
 
@@ -253,7 +278,9 @@ def _title_case_headline(text: str) -> bool:
     >>> _title_case_headline("- Best Actor In A Leading Role: Joaquin Phoenix")
     False
     """
-    if ":" in text:
+    # Each of the five words is a word run, which words() counts (with one more per two characters of a dense
+    # script): fewer than five words is fewer than five runs. Its count is known (is_headline() asked for it).
+    if ":" in text or words(text) < 5:
         return False
     found = word_runs(text)
     tokens = [t for t in found if len(t) > 3 or t[0].isdigit()]
@@ -261,8 +288,9 @@ def _title_case_headline(text: str) -> bool:
         return False
     if sum(1 for t in tokens if _capitalised(t)) < 0.7 * len(tokens):
         return False
-    # Not a score: _SCORE needs a \d digit, a word character that is no letter, so not when all words are letters.
-    return all(map(str.isalpha, found)) or not _SCORE.search(text, timeout=REGEX_TIMEOUT)
+    # Not a score: _SCORE needs two \d digits (word characters that are no letters) with a non-word character
+    # between them (\s, a dash, a colon), so two words that are not all letters.
+    return sum(map(str.isalpha, found)) >= len(found) - 1 or not _SCORE.search(text, timeout=REGEX_TIMEOUT)
 
 
 def _capitalised(word: str) -> bool:
@@ -294,12 +322,13 @@ class Related(Cleaner):
         maybe = [p for p in paras if p.text[:_KEY] not in _plain]
         if not maybe:
             return
-        labelled = [p for p in maybe if _may_open(p.text)]
-        items = [p for p in maybe if _may_be_list_item(p.text)]
-        if len(labelled) + len(items) < len(maybe):
-            let_through = {p.index for p in labelled} | {p.index for p in items}
-            _learn_plain([p.text for p in maybe if p.index not in let_through])
-        listed = {p.index for p in items if is_list_item(p.text)}
+        labelled = [p for p in maybe if _may_open(p.text)]  # which learns the openings of _plain
+        # A bullet and a space open most list items; is_list_item() is asked only of the others that may be.
+        listed = {
+            p.index
+            for p in maybe
+            if p.text.startswith(_BULLET_SPACES) or (_may_be_list_item(p.text) and is_list_item(p.text))
+        }
         if not labelled and len(listed) < 3:  # a run of headlines takes three list items
             return
         tail = -1  # _tail(paras), worked out when a rule asks
@@ -318,7 +347,7 @@ class Related(Cleaner):
                     continue  # is_headline() turns down the rest of the link: it ends the same
             if not _opens_with_label(t):  # both patterns open with a label
                 continue
-            if self._is_inline(t):
+            if self._is_inline(t, count):
                 picks[i] = "inline"
             elif count <= 6 and _HEADING.match(t, timeout=REGEX_TIMEOUT):
                 tail = _tail(paras) if tail < 0 else tail
@@ -332,9 +361,22 @@ class Related(Cleaner):
         yield from remove_paragraphs(text, paras, [(i, "related", r) for i, r in sorted(picks.items())])
 
     @staticmethod
-    def _is_inline(text: str) -> bool:
+    def _is_inline(text: str, count: int) -> bool:
+        """``text`` (of ``count`` words) is a label and a headline.
+
+        The headline is part of ``text``, so it has no more words (each of its word runs lies in one of the
+        text's, each of its characters of a dense script is one of the text's): when ``text`` has at most 25,
+        so has the headline, and it is not counted.
+        """
+        if count <= 6 and not _may_be_inline(text):  # most headings: "More:", "You may also like..."
+            return False
         m = _INLINE.match(text, timeout=REGEX_TIMEOUT)
-        return m is not None and is_headline(m.group("rest"))
+        if m is None:
+            return False
+        rest = m.group("rest")
+        if count <= 25 and len(rest) <= 300 and not _stripped(rest).endswith("."):
+            return True  # is_headline(rest), its word count aside
+        return is_headline(rest)
 
     @staticmethod
     def _heading_run(paras: list[Paragraph], index: int, tail: int) -> list[int]:
@@ -354,23 +396,25 @@ class Related(Cleaner):
 
     @staticmethod
     def _headline_runs(paras: list[Paragraph], tail: int, taken: dict[int, str], items: set[int]) -> list[int]:
-        """The runs of title-case headlines in the tail; ``items`` holds at least each paragraph that is a list item."""
-        in_tail = {i for i in items if i >= tail}
-        if len(in_tail) < 3:  # most tails
+        """The runs of title-case headlines in the tail; ``items``: the paragraphs that are list items (those of
+        the tail at least, maybe more)."""
+        listed = {i for i in items if i >= tail and i not in taken}
+        if len(listed) < 3:  # most tails
             return []
 
-        def listed(i: int) -> bool:  # the cheap half: not taken, a list item, short and not ending with "."
-            t = paras[i].text
-            return i in in_tail and i not in taken and is_list_item(t) and is_headline(t, 20)
+        def short(i: int) -> bool:  # the cheap test: short and not ending with "."
+            return is_headline(paras[i].text, 20)
 
         def titled(i: int) -> bool:
             return _title_case_headline(paras[i].text)
 
         found: list[int] = []
-        # The runs of paragraphs that are both are the runs of titled ones within the runs of listed ones.
-        for start, stop in _runs(listed, tail, len(paras)):
-            for first, end in _runs(titled, start, stop):
-                found.extend(range(first, end))
+        # The runs of paragraphs for which all three hold are the runs of titled ones within the runs of short
+        # ones within the runs of listed ones, the cheapest test first.
+        for start, stop in _runs(listed.__contains__, tail, len(paras)):
+            for first, end in _runs(short, start, stop):
+                for a, b in _runs(titled, first, end):
+                    found.extend(range(a, b))
         return found
 
 
@@ -393,18 +437,13 @@ def _may_be_list_item(text: str) -> bool:
     return c in _BULLETS or c.isdecimal() or c.isspace() or c >= "\U00010000"
 
 
-# The first _KEY characters of paragraphs that neither _may_open() nor _may_be_list_item() let through: no
-# paragraph that opens with them can be taken. Most paragraphs open as others did before.
+# The first _KEY characters of paragraphs that neither _may_open() nor _may_be_list_item() let through, learnt
+# by _may_open(): no paragraph that opens with them can be taken. Most paragraphs open as others did before.
 _plain: set[str] = set()
 
 
-def _learn_plain(texts: list[str]) -> None:
-    if len(_plain) + len(texts) > 16384:  # the openings of many documents, in a megabyte or two
-        _plain.clear()
-    _plain.update(t[:_KEY] for t in texts)
-
-
 _BULLETS = "-–—•*·▪►»"  # those of cleanse.shape._LIST_ITEM
+_BULLET_SPACES = tuple(f"{b} " for b in _BULLETS)  # each opens a list item (tests/test_related.py)
 
 
 def _runs(holds: Callable[[int], bool], start: int, stop: int, least: int = 3) -> Iterator[tuple[int, int]]:

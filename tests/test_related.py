@@ -201,6 +201,8 @@ def test_the_guard_lets_each_label_through(label: str) -> None:
             if _matches(text):
                 assert related._opens_with_label(text), text
                 assert related._may_open(text), text
+            if related._INLINE.match(text):
+                assert related._may_be_inline(text), text
 
 
 @settings(max_examples=1000)
@@ -209,6 +211,15 @@ def test_the_guard_never_turns_down_a_match(text: str) -> None:
     if _matches(text):
         assert related._opens_with_label(text)
         assert related._may_open(text)
+    if related._INLINE.match(text):
+        assert related._may_be_inline(text)
+
+
+def test_the_separators_are_those_of_the_pattern() -> None:  # _may_be_inline
+    head, tail = r"\s*(?:", r")\s*"
+    assert related._SEPARATOR.startswith(head) and related._SEPARATOR.endswith(tail)
+    alternatives = regex.split(r"(?<!\\)\|", related._SEPARATOR[len(head) : -len(tail)])
+    assert set(related._SEPARATOR_CHARS) == {a.replace("\\", "")[0] for a in alternatives}
 
 
 @given(_TEXTS)
@@ -283,7 +294,7 @@ _LINES = st.sampled_from(
 def test_headline_runs_are_those_of_a_walk_over_the_tail(lines: list[str], tail: int, taken: set[int]) -> None:
     paras = paragraphs("\n".join(lines))
     picks = dict.fromkeys(taken, "inline")
-    listed = {p.index for p in paras if related._may_be_list_item(p.text)}
+    listed = {p.index for p in paras if shape.is_list_item(p.text)}  # the list items, as propose() gives them
     assert Related._headline_runs(paras, tail, picks, listed) == _old_headline_runs(paras, tail, picks)
 
 
@@ -292,3 +303,47 @@ def test_the_screens_read_only_the_first_characters(text: str) -> None:  # what 
     key = text[: related._KEY]
     assert related._may_open(text) == related._may_open(key)
     assert related._may_be_list_item(text) == related._may_be_list_item(key)
+
+
+def test_a_bullet_and_a_space_open_a_list_item() -> None:  # _BULLET_SPACES before is_list_item
+    assert set(related._BULLETS) == {b[0] for b in related._BULLET_SPACES}
+    for opening in related._BULLET_SPACES:
+        assert shape.is_list_item(opening) and shape.is_list_item(f"{opening}Who will make it?")
+
+
+# Letters, digits and marks of several scripts (dense ones too), and non-word characters.
+_WORD_CHARS = ["a", "Z", "é", "ж", "相", "关", "ก", "か", "1", "٣", "_", "\u0301", " ", "-", "—", ".", "’", "½", "−"]
+_WORDY = st.text(st.sampled_from(_WORD_CHARS), max_size=30) | st.text(max_size=30)
+
+
+@given(_WORDY, st.integers(0, 30), st.integers(0, 30))
+def test_part_of_a_text_has_no_more_words(text: str, start: int, stop: int) -> None:  # _is_inline's rest
+    assert shape.words(text[start:stop]) <= shape.words(text)
+
+
+@given(_WORDY)
+def test_a_text_has_no_more_word_runs_than_words(text: str) -> None:  # _title_case_headline's first test
+    assert len(shape.word_runs(text)) <= shape.words(text)
+
+
+@settings(max_examples=500)
+@given(_TEXTS)
+def test_inline_links_are_those_of_the_pattern(text: str) -> None:
+    m = related._INLINE.match(text)
+    assert Related._is_inline(text, shape.words(text)) == (m is not None and related.is_headline(m.group("rest")))
+
+
+_SCORE_PIECES = st.sampled_from(["1", "٣", "12", "a", "Ab", " ", "\t", "\u3000", "-", "–", ":", ".", "_", "’", "½"])
+
+
+@given(st.lists(_SCORE_PIECES, max_size=12).map("".join) | st.text(max_size=20))
+def test_a_score_has_two_words_that_are_not_all_letters(text: str) -> None:  # _title_case_headline's last test
+    if related._SCORE.search(text):
+        assert sum(not w.isalpha() for w in shape.word_runs(text)) >= 2
+
+
+@given(_TEXTS)
+def test_plain_openings_are_let_through_by_neither_screen(text: str) -> None:  # what _may_open() learns
+    related._may_open(text)
+    if text[: related._KEY] in related._plain:  # then no rule can take a paragraph that opens so
+        assert not _matches(text) and not shape.is_list_item(text)
