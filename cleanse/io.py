@@ -330,6 +330,10 @@ class RawRecord:
     stem: str
     number: int
 
+    def __reduce__(self) -> tuple[type[RawRecord], tuple[bytes, str, str, int]]:
+        # Sent to a worker, batch by batch: rebuilt from its fields, not through dataclasses' slot state (slower).
+        return RawRecord, (self.line, self.source, self.stem, self.number)
+
     def parse(self) -> Item:
         """The record as a document, or an error naming its line."""
         try:
