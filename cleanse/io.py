@@ -336,6 +336,20 @@ class RawRecord:
 
     def parse(self) -> Item:
         """The record as a document, or an error naming its line."""
+        # Most lines are UTF-8 JSON objects. A line that parses as JSON holds no control character decode()
+        # counts (_check_text) but DEL: JSON refuses the others, raw, in a string and anywhere else but
+        # whitespace (tab and line breaks, which are not counted), and a line with a NUL, a byte-order mark or
+        # a file signature does not parse. So a line without DEL that parses is what decode() would say it
+        # is; any other goes the whole way, which says what is wrong with it.
+        if b"\x7f" not in self.line:
+            try:
+                text = self.line.decode("utf-8")
+                record = _DECODER.decode(text)
+            except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+                pass
+            else:
+                if isinstance(record, dict):
+                    return _record_document(record, text, self.source, self.stem, self.number, None)
         try:
             text, encoding = decode(self.line)
         except DecodeError as exc:
@@ -402,6 +416,13 @@ def record_to_document(line: str, source: str, stem: str, number: int, *, encodi
         return InputError(source, f"not valid JSON ({reason})", number)
     if not isinstance(record, dict):
         return InputError(source, f"a record must be a JSON object, got {type(record).__name__}", number)
+    return _record_document(record, line, source, stem, number, encoding)
+
+
+def _record_document(
+    record: dict[str, Any], line: str, source: str, stem: str, number: int, encoding: str | None
+) -> Item:
+    """The document of a JSON object parsed from ``line``, or an error naming the line."""
     if ("\\ud" in line or "\\uD" in line) and _SURROGATE_ESCAPE.search(line, timeout=REGEX_TIMEOUT):
         try:
             json.dumps(record, ensure_ascii=False).encode("utf-8")

@@ -15,15 +15,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanse.io import (
     DecodeError,
     InputError,
+    RawRecord,
     decode,
     iter_documents,
     iter_files,
     read_documents,
     read_jsonl_stream,
+    record_to_document,
     safe_relpath,
     text_path,
 )
@@ -370,3 +374,28 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
     before = (path.read_bytes(), path.stat().st_mtime_ns, path.stat().st_mode)
     list(iter_documents([str(path)]))
     assert (path.read_bytes(), path.stat().st_mtime_ns, path.stat().st_mode) == before
+
+
+def _parsed_the_whole_way(record: RawRecord) -> object:
+    """RawRecord.parse without its quick way: decode() (and its tests for binary data), then the JSON."""
+    try:
+        text, encoding = decode(record.line)
+    except DecodeError as exc:
+        return InputError(record.source, str(exc), record.number)
+    return record_to_document(text, record.source, record.stem, record.number, encoding=encoding)
+
+
+_RECORD_PIECES = st.sampled_from(
+    ['{"text": "', '", "id": 1}', '{"html": "<p>x</p>"}', "[1]", "null", "\x7f", "\x00", "\x01", "\t", "\ufeff", "é",
+     "\\ud800", "\\u00e9", '{"text": "a', "\x7f" * 30, "\x02" * 30, '"}', "{}", " ", "NaN", '{"meta": 3, "text": "x"}']
+)  # fmt: skip
+
+
+@given(
+    st.lists(_RECORD_PIECES, max_size=6).map(lambda parts: "".join(parts).encode("utf-8"))
+    | st.binary(max_size=40)
+    | st.sampled_from([b"\xff\xfe{\x00}\x00", b'{"text": "caf\xe9"}', b"%PDF-1.4 {}", b"\xef\xbb\xbf{}"])
+)
+def test_a_record_parses_the_quick_way_as_it_does_the_whole_way(line: bytes) -> None:
+    record = RawRecord(line, "r.jsonl", "r", 3)
+    assert record.parse() == _parsed_the_whole_way(record)
