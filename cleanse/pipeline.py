@@ -366,6 +366,10 @@ def copy_plain(value: Any) -> Any:
 _SCALARS = frozenset({str, int, float, bool})
 
 
+# json.dumps(meta, ensure_ascii=False, allow_nan=False), its encoder made once: asked several times a document.
+_STRICT_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+
+
 def _is_plain_json(meta: dict[str, Any], text: str = "") -> bool:
     """Whether ``meta`` can be written as JSON (and as UTF-8) as it is.
 
@@ -379,7 +383,7 @@ def _is_plain_json(meta: dict[str, Any], text: str = "") -> bool:
     (False, True)
     """
     try:
-        dumped = json.dumps(meta, ensure_ascii=False, allow_nan=False)
+        dumped = _STRICT_JSON.encode(meta)
     except (TypeError, ValueError, RecursionError):
         return False
     try:
