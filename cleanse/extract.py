@@ -290,7 +290,7 @@ def merge_page_meta(meta: dict[str, Any]) -> None:
     ['Jane Roe']
     """
     page = meta.get(PAGE)
-    if not isinstance(page, Mapping):
+    if page is None or not isinstance(page, Mapping):  # most documents: none (an ABC's isinstance costs)
         return
     for key in ("title", "date", "sitename"):
         value = page.get(key)
