@@ -102,17 +102,29 @@ def _encoded(text: str) -> tuple[bytes, str, int]:
     text = unpunctuated(text)  # then most text is Latin-1, the fastest to encode
     codec = "latin-1"
     lacking = set()  # codecs that lack a word character of the text
-    while True:
+    for _ in range(_TRIES):
+        _gaps.clear()
         try:
             return text.encode(codec, _NON_WORDS_AS_SPACES), codec, 0
         except _WordLacking as exc:
             lacking.add(codec)
             others = [other for other in _CODECS_FOR.get(exc.char, ()) if other not in lacking]
-        if not others:
-            break
-        codec = others[0]  # the first codec that has the word character, and may have the others
+            if not others:
+                break
+            codec = others[0]  # the first codec that has the word character, and may have the others
+        except _ManyGaps:
+            # The handler is called for each run of characters the codec lacks: for many, the characters
+            # it has seen are made spaces in the text, a pass each, and the same codec is tried again.
+            for c in set("".join(_gaps)):  # a space a character: offsets stay
+                text = text.replace(c, " ")
     utf8, dense = _utf8_words(text)
     return utf8, "utf-8", dense
+
+
+# Encodings of a text tried before its UTF-8 bytes are read instead; runs of non-word characters the codec
+# lacks written as spaces by the handler in one encoding, before those characters are replaced in the text.
+_TRIES = 16
+_MAX_GAPS = 32
 
 
 class _WordLacking(ValueError):
@@ -123,17 +135,34 @@ class _WordLacking(ValueError):
         self.char = char
 
 
+class _ManyGaps(ValueError):
+    """A codec lacks the non-word characters of many runs of the text being encoded (see ``_gaps``)."""
+
+
 def _non_words_as_spaces(exc: UnicodeError) -> tuple[str, int]:
-    """A codec error handler: the characters a codec lacks, written as spaces where none is a word character."""
+    """A codec error handler: the characters a codec lacks, written as spaces where none is a word character.
+
+    Called once a run of them: for the first ``_MAX_GAPS`` runs of an encoding, the characters are noted in
+    ``_gaps``; then it stops the encoding (``_ManyGaps``).
+    """
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
-    for c in exc.object[exc.start : exc.end]:
+    run = exc.object[exc.start : exc.end]
+    for c in run:
         is_word = _is_word.get(c)
         if is_word is None:
             is_word = _learn(c)
         if is_word:
             raise _WordLacking(c)
-    return " " * (exc.end - exc.start), exc.end
+    if len(_gaps) >= _MAX_GAPS:
+        raise _ManyGaps
+    _gaps.append(run)
+    return " " * len(run), exc.end
+
+
+# The runs of non-word characters the encoding under way wrote as spaces (each only affects how fast the
+# text is read, never what is read: a space for a non-word character leaves the words as they were).
+_gaps: list[str] = []
 
 
 _NON_WORDS_AS_SPACES = "cleanse.shape.non-words-as-spaces"

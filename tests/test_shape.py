@@ -204,3 +204,19 @@ def test_text_is_read_in_one_byte_a_character_where_a_codec_has_its_words(text: 
 
     assert _encoded(text)[1] == codec
     assert words(text) == _words_by_regex(text)
+
+
+@given(st.lists(_SCRIPTS, min_size=60, max_size=120).map("".join))
+def test_texts_with_many_runs_a_codec_lacks_count_as_the_regex_does(text: str) -> None:
+    # Past _MAX_GAPS runs written as spaces by the codec's error handler, the characters are replaced in the text.
+    from cleanse.shape import _count_words
+
+    assert _count_words(text) == _words_by_regex(text)
+    assert word_runs(text) == _WORD.findall(text)
+
+
+def test_many_minus_signs_in_cyrillic_are_read_in_one_byte_a_character() -> None:
+    from cleanse.shape import _encoded
+
+    text = "2−3 яйца, ½ стакана. " * 200
+    assert _encoded(text)[1] == "cp1251" and words(text) == _words_by_regex(text)
