@@ -338,10 +338,11 @@ class RawRecord:
         """The record as a document, or an error naming its line."""
         # Most lines are UTF-8 JSON objects. A line that parses as JSON holds no control character decode()
         # counts (_check_text) but DEL: JSON refuses the others, raw, in a string and anywhere else but
-        # whitespace (tab and line breaks, which are not counted), and a line with a NUL, a byte-order mark or
-        # a file signature does not parse. So a line without DEL that parses is what decode() would say it
-        # is; any other goes the whole way, which says what is wrong with it.
-        if b"\x7f" not in self.line:
+        # whitespace (tab and line breaks, which are not counted), and a line with a NUL or a byte-order mark
+        # does not parse. So a line without DEL or a file signature (binary_kind: a tar header may sit inside
+        # a JSON string) that parses is what decode() would say it is; any other goes the whole way, which
+        # says what is wrong with it.
+        if b"\x7f" not in self.line and binary_kind(self.line) is None:
             try:
                 text = self.line.decode("utf-8")
                 record = _DECODER.decode(text)
@@ -676,8 +677,9 @@ READ_BUFFER = 1 << 20
 def _stream_jsonl_file(path: Path, source: str, gz: bool, max_bytes: int | None) -> Iterator[Input]:
     found = False
     try:
-        # A buffer larger than a record: a line read across two fills of the default 8 KB costs twice as much.
-        with io.BufferedReader(gzip.GzipFile(path), READ_BUFFER) if gz else path.open("rb", READ_BUFFER) as fh:
+        # A plain file through a buffer larger than a record: a line read across two fills of the default 8 KB
+        # costs twice as much. Not a gzip file: a buffer over it would drop what it holds when the file is cut.
+        with gzip.open(path, "rb") if gz else path.open("rb", READ_BUFFER) as fh:
             for item in jsonl_records(fh, source, doc_id(source), max_bytes):
                 found = True
                 yield item

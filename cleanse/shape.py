@@ -99,13 +99,13 @@ def _encoded(text: str) -> tuple[bytes, str, int]:
     >>> [_encoded(t)[1] for t in ("Plan", "Straße", "Łódź", "Ünlü ığdır", "שלום", "مرحبا", "Œuvre")]
     ['latin-1', 'latin-1', 'cp1250', 'cp1254', 'cp1255', 'cp1256', 'cp1252']
     """
-    text = unpunctuated(text)  # then most text is Latin-1, the fastest to encode
+    text = read = unpunctuated(text)  # then most text is Latin-1, the fastest to encode
     codec = "latin-1"
     lacking = set()  # codecs that lack a word character of the text
     for _ in range(_TRIES):
         _gaps.clear()
         try:
-            return text.encode(codec, _NON_WORDS_AS_SPACES), codec, 0
+            return read.encode(codec, _NON_WORDS_AS_SPACES), codec, 0
         except _WordLacking as exc:
             lacking.add(codec)
             others = [other for other in _CODECS_FOR.get(exc.char, ()) if other not in lacking]
@@ -116,7 +116,8 @@ def _encoded(text: str) -> tuple[bytes, str, int]:
             # The handler is called for each run of characters the codec lacks: for many, the characters
             # it has seen are made spaces in the text, a pass each, and the same codec is tried again.
             for c in set("".join(_gaps)):  # a space a character: offsets stay
-                text = text.replace(c, " ")
+                read = read.replace(c, " ")
+    # The text as it came: _utf8_words counts the characters of the dense scripts in it, some of them non-word.
     utf8, dense = _utf8_words(text)
     return utf8, "utf-8", dense
 

@@ -399,3 +399,34 @@ _RECORD_PIECES = st.sampled_from(
 def test_a_record_parses_the_quick_way_as_it_does_the_whole_way(line: bytes) -> None:
     record = RawRecord(line, "r.jsonl", "r", 3)
     assert record.parse() == _parsed_the_whole_way(record)
+
+
+def test_a_jsonl_record_holding_a_tar_header_is_read_as_decode_reads_it() -> None:
+    # binary_kind looks for a tar header 257 bytes in, which may sit inside a JSON string.
+    pre = b'{"text": "'
+    line = pre + b"a" * (257 - len(pre)) + b'ustar is a word"}\n'
+    record = RawRecord(line, "a.jsonl", "a", 2)
+    assert record.parse() == _parsed_the_whole_way(record)
+    assert record.parse() == InputError("a.jsonl", "binary file (a tar archive), not text", 2)
+
+
+def test_a_cut_gzip_jsonl_file_gives_every_record_before_the_cut(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": str(i), "text": f"Record {i} with some words to compress poorly {i * 7919}."})
+        for i in range(20_000)
+    ]
+    data = gzip.compress("\n".join(lines).encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) * 3 // 4])
+    items = read(path)
+    docs = [i for i in items if isinstance(i, Document)]
+    # gzip itself decompresses this many complete lines before the cut
+    readable = 0
+    with gzip.open(path, "rb") as fh:
+        try:
+            for raw in fh:
+                readable += raw.endswith(b"\n")
+        except EOFError:
+            pass
+    assert len(docs) >= readable - 1 and [d.id for d in docs] == [str(i) for i in range(len(docs))]
+    assert any(isinstance(i, InputError) and "gzip" in i.reason for i in items)

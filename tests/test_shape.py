@@ -220,3 +220,13 @@ def test_many_minus_signs_in_cyrillic_are_read_in_one_byte_a_character() -> None
 
     text = "2−3 яйца, ½ стакана. " * 200
     assert _encoded(text)[1] == "cp1251" and words(text) == _words_by_regex(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("a ๏ " * 33 + "相", 51), ("x ⺀ " * 33 + "相", 51), ("a ๏ " * 5, 5), ("x ½ " * 40 + "Ελλάδα ก", 42)],
+)
+def test_many_runs_a_codec_lacks_before_a_dense_character_count_as_before(text: str, count: int) -> None:
+    # Characters of the dense scripts, non-word ones too, are counted (a word per two) when the text has a dense
+    # word character: whatever was made a space to read the text faster must not hide them (review, 2026-11-23).
+    assert words(text) == count
