@@ -25,8 +25,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from cleanse.io import Input, dumps, real, text_path, write_atomic
-from cleanse.model import Cleaned, Document
+from cleanse.io import Input, real, text_path, write_atomic
+from cleanse.model import Cleaned, Document, record_bytes
 
 if TYPE_CHECKING:
     from cleanse.runner import Summary
@@ -246,9 +246,9 @@ class JsonlOutput(_Output):
 
     def write(self, doc: Document | Cleaned) -> None:
         if self.journal is not None:
-            self.journal.write(doc.record if isinstance(doc, Cleaned) else dumps(doc))
+            self.journal.write(doc.record if isinstance(doc, Cleaned) else record_bytes(doc.to_json()))
         else:  # records are UTF-8 bytes already: no text layer on stdout
-            record = doc.record if isinstance(doc, Cleaned) else dumps(doc).encode("utf-8")
+            record = doc.record if isinstance(doc, Cleaned) else record_bytes(doc.to_json())
             sys.stdout.buffer.write(record + b"\n")
             sys.stdout.buffer.flush()
 
