@@ -256,8 +256,8 @@ _REACH_STEMS = {rule: tuple(sorted({fold(w)[:4] for w in words.split()})) for ru
 # casefolding keeps them so, so the first word of the folded text is the first word after them.
 _LEAD = " \t\u00a0|#\"'“”‘’„«»‹›()[]*•·–—-…."
 # What the first characters of paragraphs tell, remembered for each head (_reach) seen (a few thousand in
-# practice: paragraphs open with the same few words): _reached[head] is _head_reach(head), and _opened[head] the
-# rules that _head_reach counted, when it is not -1.
+# practice: paragraphs open with the same few words): _reached[head] is what _learn(head) answers, and
+# _opened[head] the rules it counted, when that is not -1.
 _reached: dict[str, int] = {}
 _opened: dict[str, frozenset[str]] = {}
 
@@ -266,7 +266,7 @@ def _reach(text: str) -> int:
     """The most words ``text`` may have for a rule that needs an opening word to take it (0: none can).
 
     When the first characters of ``text`` after _LEAD (its head, cut to four) tell its first word's first four
-    letters (_head_reach), the answer is the largest limit (_LIMITS) of the rules one of whose openers that
+    letters (_learn, _head_rules), the answer is the largest limit (_LIMITS) of the rules one of whose openers that
     word starts with: exactly the rules whose ``Keywords.opens`` is true, since those compare the first word
     by its first four letters at most (and ``share-buttons`` needs a first word that is a button word).
     Otherwise it is 60 when ``_ANY_OPENS`` opens ``text`` (every rule may), else 0. Either way it is 0 exactly
@@ -287,7 +287,13 @@ def _reach(text: str) -> int:
 
 
 def _learn(head: str) -> int:
-    """Remember ``_head_reach(head)`` as ``_reached[head]`` (and its rules as ``_opened[head]``)."""
+    """What :func:`_reach` answers for a text whose first characters after _LEAD are ``head``, or -1 when
+    ``head`` does not tell the first four letters of the text's first folded word (_head_rules); remembered as
+    ``_reached[head]`` (and the rules as ``_opened[head]``).
+
+    >>> _learn("Foll"), _learn("In a"), _learn("The "), _learn("Q: W"), _learn("In")
+    (30, 12, 0, 0, -1)
+    """
     rules = _head_rules(head)
     if len(_reached) >= 4096:
         _reached.clear()
@@ -298,17 +304,6 @@ def _learn(head: str) -> int:
     _opened[head] = rules
     reach = _reached[head] = max((_LIMITS[rule] for rule in rules), default=0)
     return reach
-
-
-def _head_reach(head: str) -> int:
-    """What :func:`_reach` answers for a text whose first characters after _LEAD are ``head``, or -1 when
-    ``head`` does not tell the first four letters of the text's first folded word (_head_rules).
-
-    >>> _head_reach("Foll"), _head_reach("In a"), _head_reach("The "), _head_reach("Q: W"), _head_reach("In")
-    (30, 12, 0, 0, -1)
-    """
-    rules = _head_rules(head)
-    return -1 if rules is None else max((_LIMITS[rule] for rule in rules), default=0)
 
 
 def _head_rules(head: str) -> frozenset[str] | None:
