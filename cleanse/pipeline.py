@@ -382,6 +382,8 @@ def _is_plain_json(meta: dict[str, Any], text: str = "") -> bool:
     >>> _is_plain_json({"caption": "\\ud800 x"}), _is_plain_json({"caption": "\\ud800 x"}, "\\ud800 x")
     (False, True)
     """
+    if type(meta) is dict and not meta:  # most documents' as read
+        return True
     try:
         dumped = _STRICT_JSON.encode(meta)
     except (TypeError, ValueError, RecursionError):
