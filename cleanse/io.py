@@ -110,6 +110,8 @@ _BINARY_SIGNATURES = {
     b"\x1f\x8b": "gzip-compressed data; a .gz name has it decompressed",
 }
 
+_SIGNATURES = tuple(_BINARY_SIGNATURES)
+
 _BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
     (b"\xff\xfe\x00\x00", "utf-32"),
     (b"\x00\x00\xfe\xff", "utf-32"),
@@ -139,9 +141,10 @@ def binary_kind(data: bytes) -> str | None:
     >>> binary_kind(b"\\x89PNG\\r\\n"), binary_kind(b"Plain words.")
     ('a PNG image', None)
     """
-    for signature, what in _BINARY_SIGNATURES.items():
-        if data.startswith(signature):
-            return what
+    if data.startswith(_SIGNATURES):  # one test for them all first: asked of every JSONL record
+        for signature, what in _BINARY_SIGNATURES.items():
+            if data.startswith(signature):
+                return what
     if data[257:262] == b"ustar":
         return "a tar archive"
     return None
