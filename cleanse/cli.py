@@ -196,7 +196,9 @@ def run(
         click.echo("cleanse: warning: the partial output of an interrupted run was started over", err=True)
     summary = Summary(plugins=pipeline.names)
     errors = 0
-    items = output.skip_done(iter_inputs(paths, exclude=output.excluded, max_bytes=config.max_bytes))
+    # JSONL records are read in blocks of a batch (see cleanse.runner), split where they are cleaned.
+    block = (runner.BATCH_DOCS, runner.BATCH_CHARS)
+    items = output.skip_done(iter_inputs(paths, exclude=output.excluded, max_bytes=config.max_bytes, block=block))
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
     bar = progress.Progress(progress.wanted(quiet, jsonl_to_stdout=out == "-"))
     try:

@@ -361,10 +361,6 @@ class RawRecord:
         return record_to_document(text, self.source, self.stem, self.number, encoding=encoding)
 
 
-#: What reading yields: documents, errors, and JSONL records left for whoever cleans them to parse.
-Input = Item | RawRecord
-
-
 def jsonl_records(
     lines: Iterable[bytes], source: str, stem: str, max_bytes: int | None = None
 ) -> Iterator[RawRecord | InputError]:
@@ -379,6 +375,123 @@ def jsonl_records(
             return
         elif raw.strip():
             yield RawRecord(raw, source, stem, number)
+
+
+@dataclass(frozen=True, slots=True)
+class RawBlock:
+    """Consecutive lines of a JSONL stream, not yet split: many records sent to a worker as one string of bytes.
+
+    ``data`` holds ``lines`` whole lines, each with its line break (the last
+    line of a stream may lack one); ``first`` is the number of its first line.
+    :meth:`records` gives what :func:`jsonl_records` gives for those lines.
+
+    >>> [(r.number, r.line) for r in RawBlock(b'{"text": "a"}\\n\\n{"text": "b"}', "s.jsonl", "s", 7, 3).records()]
+    [(7, b'{"text": "a"}\\n'), (9, b'{"text": "b"}')]
+    """
+
+    data: bytes
+    source: str
+    stem: str
+    first: int
+    lines: int
+
+    def __reduce__(self) -> tuple[type[RawBlock], tuple[bytes, str, str, int, int]]:
+        return RawBlock, (self.data, self.source, self.stem, self.first, self.lines)
+
+    def records(self) -> Iterator[RawRecord]:
+        """A :class:`RawRecord` for each line that is not blank, numbered from ``first``."""
+        data, source, stem = self.data, self.source, self.stem
+        find, size = data.find, len(data)
+        start, number = 0, self.first
+        while start < size:
+            end = find(b"\n", start) + 1 or size
+            line = data[start:end]
+            if line.strip():
+                yield RawRecord(line, source, stem, number)
+            start = end
+            number += 1
+
+
+#: Bytes read from a JSONL stream at a time.
+READ_BUFFER = 1 << 20
+
+#: What reading yields: documents, errors, and JSONL records (alone or in blocks) for whoever cleans them to parse.
+Input = Item | RawRecord | RawBlock
+#: How JSONL records are grouped into a :class:`RawBlock`: at most this many lines, ending past this many bytes.
+Block = tuple[int, int]
+
+
+def jsonl_blocks(
+    read: Callable[[int], bytes],
+    source: str,
+    stem: str,
+    max_bytes: int | None = None,
+    *,
+    lines: int = 64,
+    size: int = 1 << 20,
+) -> Iterator[RawBlock | InputError]:
+    """A JSONL byte stream as :class:`RawBlock` of at most ``lines`` lines, ending past ``size`` bytes.
+
+    The records and errors are those of :func:`jsonl_records` over the same
+    bytes, in the same order. The stream is read with ``read`` (a ``read1``:
+    what is there, so that records trickling in go out as they come), and a
+    block ends where what was read ends. A line longer than ``max_bytes`` is
+    reported and read past without being held.
+
+    >>> import io
+    >>> stream = io.BytesIO(b'{"text": "a"}\\n{"text": "b"}\\n' + b"x" * 20 + b'\\n{"text": "c"}')
+    >>> for item in jsonl_blocks(stream.read1, "s.jsonl", "s", 19):
+    ...     print(item if isinstance(item, InputError) else item.data)
+    b'{"text": "a"}\\n{"text": "b"}\\n'
+    s.jsonl:3: record is longer than the limit of 19 bytes (see max_bytes); skipped
+    b'{"text": "c"}'
+    """
+    too_long = f"record is longer than the limit of {max_bytes} bytes (see max_bytes); skipped"
+    number = 1  # of the line that starts at ``start``
+    buf, start, eof = b"", 0, False
+    while True:
+        # The whole lines of buf from start, into blocks (at the end of the stream, the last line too).
+        first, count = start, 0
+        while (newline := buf.find(b"\n", start)) >= 0 or (eof and start < len(buf)):
+            end = newline + 1 if newline >= 0 else len(buf)
+            if max_bytes is not None and end - start - (newline >= 0) > max_bytes:
+                if start > first:
+                    yield RawBlock(buf[first:start], source, stem, number - count, count)
+                yield InputError(source, too_long, number)
+                number, start, first, count = number + 1, end, end, 0
+                continue
+            if number == 1 and (kind := binary_kind(buf[start:end])) is not None:
+                yield InputError(source, f"binary data ({kind}), not JSONL")
+                return
+            count, number, start = count + 1, number + 1, end
+            if count == lines or start - first >= size:
+                yield RawBlock(buf[first:start], source, stem, number - count, count)
+                first, count = start, 0
+        if start > first:
+            yield RawBlock(buf[first:start], source, stem, number - count, count)
+        if eof:
+            return
+        if max_bytes is not None and len(buf) - start > max_bytes:
+            # A line already longer than the limit: read past its end without holding it.
+            while (chunk := read(READ_BUFFER)) and b"\n" not in chunk:
+                pass
+            yield InputError(source, too_long, number)
+            number += 1
+            buf, start, eof = chunk[chunk.find(b"\n") + 1 :], 0, not chunk
+            continue
+        # The start of a line, and reads until one holds a line break (pieces joined once: a long line
+        # costs its length, not its length times the number of reads), the end, or more than the limit.
+        pieces, held = [buf[start:]], len(buf) - start
+        while True:
+            chunk = read(READ_BUFFER)
+            if not chunk:
+                eof = True
+                break
+            pieces.append(chunk)
+            held += len(chunk)
+            if b"\n" in chunk or (max_bytes is not None and held > max_bytes):
+                break
+        buf, start = b"".join(pieces), 0
 
 
 def _bounded_lines(lines: Iterable[bytes], limit: int | None) -> Iterator[bytes | None]:
@@ -623,19 +736,21 @@ def _listing(folder: Path, root: Path, given: str) -> list[os.DirEntry[str]] | I
         return InputError(where, f"cannot list folder: {_os_reason(exc, folder)}")
 
 
-def read_file(path: Path, source: str, max_bytes: int | None = None) -> Iterator[Input]:
+def read_file(path: Path, source: str, max_bytes: int | None = None, block: Block | None = None) -> Iterator[Input]:
     """The documents of one file (or errors naming it); a JSONL file's records come unparsed.
 
-    Never raises: whatever goes wrong, a reader's own bug included, becomes an
-    :class:`InputError` and the run goes on with the next file.
+    With ``block`` (lines, bytes), a JSONL file's records come in :class:`RawBlock`
+    (see :func:`jsonl_blocks`). Never raises: whatever goes wrong, a reader's
+    own bug included, becomes an :class:`InputError` and the run goes on with
+    the next file.
     """
     try:
-        yield from _read_file(path, source, max_bytes)
+        yield from _read_file(path, source, max_bytes, block)
     except Exception as exc:
         yield InputError(source, f"cannot read ({type(exc).__name__}: {exc})")
 
 
-def _read_file(path: Path, source: str, max_bytes: int | None) -> Iterator[Input]:
+def _read_file(path: Path, source: str, max_bytes: int | None, block: Block | None) -> Iterator[Input]:
     reader, gz = _reader_for(path.name)
     if reader is None:
         yield InputError(source, "no reader for this file type")
@@ -652,7 +767,7 @@ def _read_file(path: Path, source: str, max_bytes: int | None) -> Iterator[Input
             yield InputError(source, f"file is {st.st_size} bytes, larger than the limit of {limit} (see max_bytes)")
             return
         if reader is read_jsonl:  # records are streamed, never loaded whole; max_bytes bounds each one
-            yield from _stream_jsonl_file(path, source, gz, max_bytes)
+            yield from _stream_jsonl_file(path, source, gz, max_bytes, block)
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -673,19 +788,25 @@ def _read_file(path: Path, source: str, max_bytes: int | None) -> Iterator[Input
     yield from reader(data, source, doc_id(source))
 
 
-#: Bytes read from a JSONL file at a time.
-READ_BUFFER = 1 << 20
-
-
-def _stream_jsonl_file(path: Path, source: str, gz: bool, max_bytes: int | None) -> Iterator[Input]:
+def _stream_jsonl_file(
+    path: Path, source: str, gz: bool, max_bytes: int | None, block: Block | None
+) -> Iterator[Input]:
     found = False
     try:
-        # A plain file through a buffer larger than a record: a line read across two fills of the default 8 KB
-        # costs twice as much. Not a gzip file: a buffer over it would drop what it holds when the file is cut.
-        with gzip.open(path, "rb") if gz else path.open("rb", READ_BUFFER) as fh:
-            for item in jsonl_records(fh, source, doc_id(source), max_bytes):
-                found = True
-                yield item
+        if block is not None:  # read1 of a gzip file: what a cut file held up to the cut is given
+            with gzip.open(path, "rb") if gz else path.open("rb", buffering=0) as fh:
+                read = fh.read1 if gz else fh.read  # type: ignore[union-attr]
+                for found_item in jsonl_blocks(read, source, doc_id(source), max_bytes, lines=block[0], size=block[1]):
+                    # A block of blank lines only is no record: a file of them is empty, as below.
+                    found = found or not isinstance(found_item, RawBlock) or any(True for _ in found_item.records())
+                    yield found_item
+        else:
+            # A plain file through a buffer larger than a record: a line read across two fills of the default 8 KB
+            # costs twice as much. Not a gzip file: a buffer over it would drop what it holds when the file is cut.
+            with gzip.open(path, "rb") if gz else path.open("rb", READ_BUFFER) as fh:
+                for item in jsonl_records(fh, source, doc_id(source), max_bytes):
+                    found = True
+                    yield item
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         yield InputError(source, f"not a valid gzip file ({exc})")
         return
@@ -709,15 +830,24 @@ def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
 
 
 def iter_inputs(
-    paths: Iterable[str], exclude: Path | Iterable[Path] | None = None, max_bytes: int | None = None
+    paths: Iterable[str],
+    exclude: Path | Iterable[Path] | None = None,
+    max_bytes: int | None = None,
+    block: Block | None = None,
 ) -> Iterator[Input]:
     """Every document (or input error) of ``paths``, ``-`` meaning JSONL on stdin; JSONL records come unparsed.
 
-    Files and records are read one at a time, so memory does not grow with the input.
+    With ``block`` (lines, bytes), JSONL records come in :class:`RawBlock` of at
+    most that many lines, ending past that many bytes (see :func:`jsonl_blocks`):
+    what a parallel engine sends its workers, for the price of a copy. Files
+    and records are read one at a time, so memory does not grow with the input.
     """
     for given in paths:
         if given == STDIN:
             stream = getattr(sys.stdin, "buffer", None)  # a replaced sys.stdin may be text only
+            if block is not None and stream is not None and hasattr(stream, "read1"):
+                yield from jsonl_blocks(stream.read1, "<stdin>", "stdin", max_bytes, lines=block[0], size=block[1])
+                continue
             lines = stream if stream is not None else (line.encode("utf-8", "surrogateescape") for line in sys.stdin)
             yield from jsonl_records(lines, "<stdin>", "stdin", max_bytes)
             continue
@@ -725,21 +855,27 @@ def iter_inputs(
             if isinstance(found, InputError):
                 yield found
             else:
-                yield from read_file(*found, max_bytes=max_bytes)
+                yield from read_file(*found, max_bytes=max_bytes, block=block)
 
 
 def read_documents(path: Path, source: str, max_bytes: int | None = None) -> Iterator[Item]:
     """:func:`read_file` with JSONL records parsed: documents and errors only."""
-    for found in read_file(path, source, max_bytes):
-        yield found.parse() if isinstance(found, RawRecord) else found
+    yield from _parsed(read_file(path, source, max_bytes))
 
 
 def iter_documents(
     paths: Iterable[str], exclude: Path | Iterable[Path] | None = None, max_bytes: int | None = None
 ) -> Iterator[Item]:
     """Every document (or input error) of ``paths``, ``-`` meaning JSONL on stdin."""
-    for found in iter_inputs(paths, exclude, max_bytes):
-        yield found.parse() if isinstance(found, RawRecord) else found
+    yield from _parsed(iter_inputs(paths, exclude, max_bytes))
+
+
+def _parsed(items: Iterable[Input]) -> Iterator[Item]:
+    for found in items:
+        if isinstance(found, RawBlock):
+            yield from (record.parse() for record in found.records())
+        else:
+            yield found.parse() if isinstance(found, RawRecord) else found
 
 
 # --- writing --------------------------------------------------------------------------------

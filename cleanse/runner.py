@@ -15,7 +15,8 @@ number of documents whatever the size of the input:
 - :func:`run_dask` sends the same batches to the workers of a Dask cluster.
 
 JSONL records go to the workers as the bytes that were read
-(:class:`cleanse.io.RawRecord`) and, with ``finish=Cleaned.of``, come back as
+(:class:`cleanse.io.RawRecord`, or many lines at once in a
+:class:`cleanse.io.RawBlock`) and, with ``finish=Cleaned.of``, come back as
 serialized output records (:class:`cleanse.model.Cleaned`): the reading and
 writing process only moves bytes. Callers count their summaries from the
 outcomes they receive, so the counts add up across workers.
@@ -36,7 +37,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from cleanse.io import Input, InputError, RawRecord
+from cleanse.io import Input, InputError, Item, RawBlock, RawRecord
 from cleanse.model import Cleaned, Document, removal_sizes
 from cleanse.pipeline import Pipeline
 
@@ -86,7 +87,7 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def clean_item(pipeline: Pipeline, item: Input, finish: Finish | None = None) -> Outcome:
+def clean_item(pipeline: Pipeline, item: Item | RawRecord, finish: Finish | None = None) -> Outcome:
     """Clean one document (parsing it first if it is a raw record), then ``finish`` it.
 
     An input error passes through; a failure is caught and described.
@@ -104,7 +105,16 @@ def clean_item(pipeline: Pipeline, item: Input, finish: Finish | None = None) ->
 
 def clean_batch(pipeline: Pipeline, batch: list[Input], finish: Finish | None = None) -> list[Outcome]:
     """Clean a batch of documents in order: the task a worker process or a Dask worker runs."""
-    return [clean_item(pipeline, item, finish) for item in batch]
+    return [clean_item(pipeline, item, finish) for item in each_record(batch)]
+
+
+def each_record(items: Iterable[Input]) -> Iterator[Item | RawRecord]:
+    """``items`` with each :class:`RawBlock` replaced by its records."""
+    for item in items:
+        if type(item) is RawBlock:
+            yield from item.records()
+        else:
+            yield item  # type: ignore[misc]  # Input less RawBlock
 
 
 def run(
@@ -131,7 +141,7 @@ def run(
 
 def run_local(pipeline: Pipeline, items: Iterable[Input], finish: Finish | None = None) -> Iterator[Outcome]:
     """Clean documents one after another, in input order, each as soon as it is read."""
-    for item in items:
+    for item in each_record(items):
         yield clean_item(pipeline, item, finish)
 
 
@@ -229,7 +239,7 @@ def run_dask(
                 result: list[Outcome] = future.result()
             except Exception as exc:  # the task's worker died, or the cluster cancelled it
                 reason = f"the Dask task cleaning it failed: {type(exc).__name__}: {exc}"
-                return [_failed(item, reason) for item in batch]
+                return [_failed(item, reason) for item in each_record(batch)]
             return result
 
         yield from _in_order(source, submit, collect, IN_FLIGHT_PER_WORKER * threads, batch_docs, batch_chars)
@@ -240,7 +250,7 @@ def run_dask(
             cluster.close()
 
 
-def _failed(item: Input, reason: str) -> Outcome:
+def _failed(item: Item | RawRecord, reason: str) -> Outcome:
     if isinstance(item, RawRecord):
         return Failed(item.source, f"{item.stem}:{item.number}", reason)
     return item if isinstance(item, InputError) else Failed(item.source, item.id, reason)
@@ -285,10 +295,13 @@ def _in_order(
         yield from collect(*pending.popleft())
 
 
-def _size(item: Input) -> int:
+def _size(item: Input) -> tuple[int, int]:
+    """How much of a batch ``item`` fills: documents, characters (bytes of a raw record)."""
+    if isinstance(item, RawBlock):
+        return item.lines, len(item.data)
     if isinstance(item, Document):
-        return len(item.text)
-    return len(item.line) if isinstance(item, RawRecord) else 0
+        return 1, len(item.text)
+    return 1, len(item.line) if isinstance(item, RawRecord) else 0
 
 
 class _Prefetch:
@@ -300,8 +313,8 @@ class _Prefetch:
 
     def __init__(self, items: Iterable[Input], max_docs: int, max_chars: int) -> None:
         self._cond = threading.Condition()
-        self._buffer: deque[tuple[Input, int]] = deque()
-        self._chars = 0
+        self._buffer: deque[tuple[Input, int, int]] = deque()  # (item, documents, characters)
+        self._docs = self._chars = 0
         self._max_docs, self._max_chars = max_docs, max_chars
         self._finished = self._closed = False
         self._error: BaseException | None = None
@@ -311,18 +324,19 @@ class _Prefetch:
     def _read(self, items: Iterable[Input]) -> None:
         try:
             for item in items:
-                size = _size(item)
+                docs, size = _size(item)
                 with self._cond:
                     # Full: wait, but an item larger than the buffer still goes in alone.
                     while (
                         self._buffer
                         and not self._closed
-                        and (len(self._buffer) >= self._max_docs or self._chars + size > self._max_chars)
+                        and (self._docs + docs > self._max_docs or self._chars + size > self._max_chars)
                     ):
                         self._cond.wait()
                     if self._closed:
                         return
-                    self._buffer.append((item, size))
+                    self._buffer.append((item, docs, size))
+                    self._docs += docs
                     self._chars += size
                     self._cond.notify_all()
         except BaseException as exc:  # handed to the consumer, which raises it after the items before it
@@ -339,18 +353,20 @@ class _Prefetch:
         seconds after its first item when no more comes.
         """
         batch: list[Input] = []
-        chars = 0
+        docs = chars = 0
         first_by = None if wait is None else time.monotonic() + wait
         rest_by: float | None = None
         with self._cond:
             while True:
-                while self._buffer and len(batch) < max_docs and chars < max_chars:
-                    item, size = self._buffer.popleft()
+                while self._buffer and docs < max_docs and chars < max_chars:
+                    item, n, size = self._buffer.popleft()
+                    self._docs -= n
                     self._chars -= size
                     batch.append(item)
+                    docs += n
                     chars += size
                     self._cond.notify_all()
-                if len(batch) >= max_docs or chars >= max_chars:
+                if docs >= max_docs or chars >= max_chars:
                     return batch
                 if self._finished and not self._buffer:
                     if batch:
@@ -405,7 +421,7 @@ def _start_worker(recipe: bytes | None) -> None:
 
 def _clean_in_worker(batch: list[Input], finish: Finish | None) -> list[Outcome]:
     if _worker_pipeline is None:
-        return [_failed(item, _worker_error) for item in batch]
+        return [_failed(item, _worker_error) for item in each_record(batch)]
     return clean_batch(_worker_pipeline, batch, finish)
 
 
@@ -462,7 +478,7 @@ class _ProcessPool:
         # A worker died with this batch (or another) out: clean each document on its
         # own in a fresh pool, so that only the one that kills its worker fails.
         out: list[Outcome] = []
-        for item in batch:
+        for item in each_record(batch):
             if isinstance(item, InputError):
                 out.append(item)
                 continue

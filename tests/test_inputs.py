@@ -21,10 +21,14 @@ from hypothesis import strategies as st
 from cleanse.io import (
     DecodeError,
     InputError,
+    RawBlock,
     RawRecord,
     decode,
     iter_documents,
     iter_files,
+    iter_inputs,
+    jsonl_blocks,
+    jsonl_records,
     read_documents,
     read_jsonl_stream,
     record_to_document,
@@ -430,3 +434,91 @@ def test_a_cut_gzip_jsonl_file_gives_every_record_before_the_cut(tmp_path: Path)
             pass
     assert len(docs) >= readable - 1 and [d.id for d in docs] == [str(i) for i in range(len(docs))]
     assert any(isinstance(i, InputError) and "gzip" in i.reason for i in items)
+
+
+# --- JSONL records in blocks (what the parallel engines send their workers) -----------------
+
+
+def _records_of(items: list[RawRecord | RawBlock | InputError]) -> list[object]:
+    out: list[object] = []
+    for item in items:
+        out.extend(item.records() if isinstance(item, RawBlock) else [item])
+    return out
+
+
+class _Trickle:
+    """A stream whose reads give at most ``sizes[i]`` bytes in turn, as a pipe may."""
+
+    def __init__(self, data: bytes, sizes: list[int]) -> None:
+        self.stream, self.sizes, self.reads = io.BytesIO(data), sizes or [1 << 20], 0
+
+    def read1(self, n: int) -> bytes:
+        self.reads += 1
+        return self.stream.read1(min(n, self.sizes[self.reads % len(self.sizes)]))
+
+
+_LINES = st.lists(
+    st.sampled_from([b'{"text": "a b"}', b"", b"  ", b"\r", b"x" * 30, b"\x89PNG\r", b"%PDF-1.4", b'{"id": 2}', b"\t"]),
+    max_size=12,
+)
+
+
+@given(
+    _LINES,
+    st.booleans(),
+    st.none() | st.integers(1, 40),
+    st.integers(1, 5),
+    st.integers(1, 60),
+    st.lists(st.integers(1, 50), max_size=4),
+)
+def test_blocks_hold_the_records_and_errors_lines_give(
+    lines: list[bytes], last_break: bool, max_bytes: int | None, per_block: int, size: int, reads: list[int]
+) -> None:
+    data = b"\n".join(lines) + (b"\n" if last_break and lines else b"")
+    expected = list(jsonl_records(io.BytesIO(data), "s.jsonl", "s", max_bytes))
+    blocks = list(jsonl_blocks(_Trickle(data, reads).read1, "s.jsonl", "s", max_bytes, lines=per_block, size=size))
+    assert _records_of(blocks) == expected
+    for block in blocks:
+        if isinstance(block, RawBlock):
+            assert 0 < block.lines <= per_block
+            assert block.lines == block.data.count(b"\n") + (not block.data.endswith(b"\n"))
+
+
+def test_a_long_line_is_read_past_in_pieces_and_numbers_go_on() -> None:
+    data = b'{"text": "a"}\n' + b"y" * 5_000_000 + b'\n{"text": "b"}\n'
+    stream = _Trickle(data, [1 << 20])
+    items = _records_of(list(jsonl_blocks(stream.read1, "s.jsonl", "s", 1000)))
+    assert [getattr(i, "number", None) or getattr(i, "line", None) for i in items] == [1, 2, 3]
+    assert isinstance(items[1], InputError) and "longer than the limit" in items[1].reason
+
+
+def test_a_long_line_without_a_limit_is_read_whole_in_linear_time() -> None:
+    # Joined once from its pieces, not grown read by read (which would copy 10 MB a thousand times).
+    line = b'{"text": "' + b"z" * 10_000_000 + b'"}'
+    stream = _Trickle(line + b"\n", [10_000])
+    (block,) = jsonl_blocks(stream.read1, "s.jsonl", "s")
+    assert isinstance(block, RawBlock) and block.data == line + b"\n" and stream.reads > 1000
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_files_read_in_blocks_give_what_they_give_line_by_line(tmp_path: Path, gz: bool) -> None:
+    records = [json.dumps({"id": str(i), "text": f"Record {i}."}) for i in range(300)]
+    data = ("\n".join(records[:150]) + "\n\n  \n" + "\n".join(records[150:])).encode()
+    path = tmp_path / ("r.jsonl.gz" if gz else "r.jsonl")
+    path.write_bytes(gzip.compress(data) if gz else data)
+    (tmp_path / "blank.jsonl").write_bytes(b"\n \n\n")
+    lines = list(iter_inputs([str(tmp_path)]))
+    blocks = list(iter_inputs([str(tmp_path)], block=(64, 1000)))
+    assert _records_of(blocks) == lines
+    assert sum(isinstance(b, RawBlock) for b in blocks) > 300 // 64
+    assert [str(e) for e in lines if isinstance(e, InputError)] == ["blank.jsonl: empty file"]
+
+
+def test_a_cut_gzip_file_read_in_blocks_gives_the_records_before_the_cut(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": str(i), "text": f"Record {i} poorly compressed {i * 7919}."}) for i in range(20_000)]
+    data = gzip.compress("\n".join(lines).encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) * 3 // 4])
+    by_line = _records_of(list(iter_inputs([str(path)])))
+    by_block = _records_of(list(iter_inputs([str(path)], block=(64, 1 << 20))))
+    assert by_block == by_line and isinstance(by_block[-1], InputError) and len(by_block) > 10_000
