@@ -407,10 +407,32 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops the pool
 
 
-def _start_worker(recipe: bytes | None) -> None:
+def _die_with(parent: int | None) -> None:
+    """On Linux, have the kernel kill this worker when the process that started it dies.
+
+    A run killed with SIGKILL cannot stop its workers, and forked ones would
+    wait for work forever: they hold both ends of their queue's pipe, so never
+    see it close. ``parent``: that process, if known (a forkserver's workers
+    die with the forkserver, which exits when the run does).
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if parent is not None and os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
+def _start_worker(recipe: bytes | None, parent: int | None) -> None:
     """Set a worker up: a forked one has the pipeline already, others rebuild it from its recipe."""
     global _worker_pipeline, _worker_error
     _ignore_sigint()
+    _die_with(parent)
     if recipe is None:
         return
     try:
@@ -454,7 +476,10 @@ class _ProcessPool:
             return
         _worker_pipeline = self._pipeline  # what the forked workers inherit
         self._executor = ProcessPoolExecutor(
-            self._jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker, initargs=(None,)
+            self._jobs,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker,
+            initargs=(None, os.getpid()),
         )
         self._executor.submit(int).result()  # forks every worker, before the executor's own threads start
 
@@ -462,7 +487,10 @@ class _ProcessPool:
         for _ in range(2):
             if self._executor is None:
                 self._executor = ProcessPoolExecutor(
-                    self._jobs, mp_context=_context(self._modules), initializer=_start_worker, initargs=(self._recipe,)
+                    self._jobs,
+                    mp_context=_context(self._modules),
+                    initializer=_start_worker,
+                    initargs=(self._recipe, None),
                 )
             try:
                 return self._executor.submit(_clean_in_worker, batch, self._finish)

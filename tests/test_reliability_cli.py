@@ -275,17 +275,41 @@ def corpus(folder: Path, n: int) -> Path:
     return folder
 
 
+def _stat(pid: int) -> list[str] | None:
+    """State, parent, ... of a process (Linux: /proc/PID/stat after the name); None once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return None if fields[0] == "Z" else fields  # a zombie has exited
+
+
+def children(pid: int) -> set[int]:
+    """The live processes whose parent is ``pid``."""
+    pids = (int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit())
+    return {child for child in pids if (fields := _stat(child)) is not None and int(fields[1]) == pid}
+
+
 def kill_midway(args: list[str], cwd: Path, watch: Path, min_bytes: int) -> None:
-    """Start ``cleanse run``, SIGKILL it once ``watch`` holds ``min_bytes``, and check it was mid-run."""
+    """Start ``cleanse run``, SIGKILL it once ``watch`` holds ``min_bytes``, and check it was mid-run.
+
+    Its worker processes must not outlive it (they would wait for work forever).
+    """
     proc = subprocess.Popen([sys.executable, "-m", "cleanse", *args], cwd=cwd, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 120  # hang protection only
     while proc.poll() is None and time.monotonic() < deadline:
         if watch.exists() and watch.stat().st_size >= min_bytes:
             break
         time.sleep(0.002)
+    workers = children(proc.pid) if sys.platform.startswith("linux") else set()
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL, "the run ended before it could be killed: make the corpus larger"
+    deadline = time.monotonic() + 30
+    while workers and time.monotonic() < deadline:
+        workers = {pid for pid in workers if _stat(pid) is not None}
+        time.sleep(0.01)
+    assert not workers, f"worker processes {sorted(workers)} outlived the killed run"
 
 
 def test_a_killed_jsonl_run_resumes_without_duplicates_or_gaps(tmp_path: Path) -> None:
