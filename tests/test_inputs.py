@@ -405,6 +405,47 @@ def test_a_record_parses_the_quick_way_as_it_does_the_whole_way(line: bytes) -> 
     assert record.parse() == _parsed_the_whole_way(record)
 
 
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=2**63 - 2, max_value=2**70)
+    | st.integers(min_value=-(2**70), max_value=-(2**63) + 2)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(st.characters(codec=None, exclude_categories=()), max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "text": st.text(max_size=5) | _JSON_VALUES,
+            "html": _JSON_VALUES,
+            "id": _JSON_VALUES,
+            "meta": st.dictionaries(st.text(max_size=3), _JSON_VALUES, max_size=3) | _JSON_VALUES,
+            "removed": _JSON_VALUES,
+            "x": _JSON_VALUES,
+            "é": _JSON_VALUES,
+        },
+    ),
+    st.booleans(),
+    st.sampled_from(["", "\n", " \r\n"]),
+)
+def test_a_json_object_parses_the_quick_way_as_it_does_the_whole_way(
+    record: dict[str, object], ascii_only: bool, end: str
+) -> None:
+    # The quick way reads with orjson: big integers, floats, lone surrogates (escaped or not) must not tell.
+    try:
+        line = (json.dumps(record, ensure_ascii=ascii_only) + end).encode("utf-8", "surrogatepass")
+    except ValueError:
+        return
+    raw = RawRecord(line, "r.jsonl", "r", 3)
+    assert repr(raw.parse()) == repr(_parsed_the_whole_way(raw))  # repr: 2**65 == 2.0**65, and must stay an int
+
+
 def test_a_jsonl_record_holding_a_tar_header_is_read_as_decode_reads_it() -> None:
     # binary_kind looks for a tar header 257 bytes in, which may sit inside a JSON string.
     pre = b'{"text": "'
