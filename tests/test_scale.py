@@ -5,6 +5,7 @@ No test here measures time: the benchmarks under benchmarks/ do that.
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -12,15 +13,18 @@ import select
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cli_helpers import cleanse
 
-from cleanse import Pipeline
+from cleanse import Cleaner, Edit, Pipeline
 from cleanse.io import InputError, RawRecord, jsonl_records, read_jsonl_stream
 from cleanse.model import Cleaned, Document
+from cleanse.pipeline import GC_PAUSE_CHARS
 from cleanse.runner import Summary, run_local, run_parallel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -314,3 +318,55 @@ def test_version_imports_no_heavy_package(tmp_path: Path) -> None:
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
     for heavy in ("trafilatura", "dask", "distributed", "rich", "charset_normalizer", "lxml"):
         assert heavy not in imported, f"cleanse --version imports {heavy}"
+
+
+# --- the garbage collector, paused for long documents ---------------------------------------
+
+
+class _GcWatcher(Cleaner):
+    """Notes whether the cyclic garbage collector runs while it cleans; waits at ``barrier`` if given."""
+
+    name = "gc-watcher"
+    order = 50
+
+    def __init__(self, barrier: threading.Barrier | None = None) -> None:
+        self.seen: list[bool] = []
+        self.barrier = barrier
+
+    def propose(self, text: str, meta: dict[str, Any]) -> Iterable[Edit]:
+        if self.barrier is not None:
+            self.barrier.wait(timeout=30)  # both threads are inside a long document now
+        self.seen.append(gc.isenabled())
+        return []
+
+
+LONG = "Talks ended.\n" * (GC_PAUSE_CHARS // 13 + 1)
+
+
+def test_a_long_document_is_cleaned_with_the_collector_paused_and_it_comes_back() -> None:
+    watcher = _GcWatcher()
+    pipeline = Pipeline(cleaners=[watcher])
+    assert gc.isenabled()
+    pipeline.clean("Talks ended.")
+    pipeline.clean(LONG)
+    assert watcher.seen == [True, False] and gc.isenabled()
+
+
+def test_a_collector_the_caller_turned_off_stays_off() -> None:
+    gc.disable()
+    try:
+        Pipeline(cleaners=[_GcWatcher()]).clean(LONG)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_threads_cleaning_long_documents_at_once_leave_the_collector_on() -> None:
+    watcher = _GcWatcher(threading.Barrier(2))
+    pipeline = Pipeline(cleaners=[watcher])
+    threads = [threading.Thread(target=pipeline.clean, args=(LONG,)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert watcher.seen == [False, False] and gc.isenabled()
