@@ -14,6 +14,7 @@ from itertools import accumulate, compress, repeat
 
 import regex
 
+from cleanse import text as _text
 from cleanse.text import REGEX_TIMEOUT, Paragraph
 
 _WORD = regex.compile(r"\w+")
@@ -383,7 +384,9 @@ def words_before(paras: Sequence[Paragraph]) -> list[int]:
     if len(paras) == len(seen) and all(map(operator.is_, paras, seen)):  # the very same paragraphs
         return list(answer)
     texts = list(map(_TEXT, paras))
-    counts: list[int | None] = list(map(_counted.get, texts))
+    counts = _carried(paras, seen, answer)
+    if counts is None:
+        counts = list(map(_counted.get, texts))
     if None in counts:  # count the new ones together: most often, every paragraph of a new text
         missing = list(compress(texts, map(operator.is_, counts, repeat(None))))
         found = _count_lines(missing) if len(missing) > 1 else None
@@ -401,6 +404,27 @@ def words_before(paras: Sequence[Paragraph]) -> list[int]:
     out: list[int] = list(accumulate(counts, initial=0))  # type: ignore[arg-type]  # no None is left
     _last_counted = (tuple(paras), tuple(out))
     return out
+
+
+def _carried(
+    paras: Sequence[Paragraph], seen: tuple[Paragraph, ...], answer: tuple[int, ...]
+) -> list[int | None] | None:
+    """The word counts of ``paras`` that the last count (``seen``, ``answer``) gives, None for the others; or None
+    when ``paras`` is not the split that ``text.follow_edits`` made from ``seen`` after a cleaner's edits.
+
+    A paragraph carried over by follow_edits is the old one's text object, moved: its count is the old one's.
+    """
+    followed, before, origin = _text._followed
+    if not (
+        len(paras) == len(followed)
+        and len(seen) == len(before)
+        and all(map(operator.is_, paras, followed))
+        and all(map(operator.is_, seen, before))
+    ):
+        return None
+    each: list[int | None] = list(map(operator.sub, answer[1:], answer[:-1]))  # the old paragraphs' counts
+    each.append(None)  # for origin -1: a paragraph split again, to count
+    return list(map(each.__getitem__, origin))
 
 
 # The paragraphs last counted by words_before, and its answer: the cleaners of a document ask in turn
