@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import operator
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, compress, repeat
 
@@ -215,6 +216,33 @@ def _count_lines(texts: list[str]) -> list[int] | None:
     return list(map(operator.add, map(bytes.count, lines, repeat(b" a")), map(bytes.startswith, lines, repeat(b"a"))))
 
 
+def _count_blocks(texts: list[str]) -> list[int]:
+    """``[_count_words(t) for t in texts]``, worked out for a block of texts at a time (``_count_lines``).
+
+    A block is at most ``_BLOCK`` characters (or one text): each is read in the encoding that can read it,
+    and when it cannot be read at once (a dense script) its texts are counted one by one. A long document
+    that quotes several scripts, a few paragraphs each, is then mostly read a byte a character (in one block,
+    it would all go through UTF-8, or through encodings tried in turn over the whole of it).
+
+    >>> _count_blocks(["Read more: the plan", "Путин − «да»", "相关", "a\\nb"])
+    [4, 2, 2, 2]
+    """
+    out: list[int] = []
+    ends = list(accumulate(map(len, texts)))  # characters up to the end of each text (line breaks aside)
+    start = 0
+    while start < len(texts):
+        # The texts that end within _BLOCK characters of where the block starts (one at least).
+        stop = max(bisect_right(ends, (ends[start - 1] if start else 0) + _BLOCK, start), start + 1)
+        block = texts[start:stop]
+        found = _count_lines(block) if len(block) > 1 else None
+        out += found if found is not None else map(_count_words, block)
+        start = stop
+    return out
+
+
+_BLOCK = 32_768
+
+
 # Word bytes made "a", the others " ": the words are then the places where an "a" follows a space.
 _RUNS = {enc: bytes(32 if b == 32 else 97 for b in table) for enc, table in _WORD_BYTES.items()}
 # The same, keeping line breaks: to count the paragraphs of a text at once.
@@ -389,9 +417,7 @@ def words_before(paras: Sequence[Paragraph]) -> list[int]:
         counts = list(map(_counted.get, texts))
     if None in counts:  # count the new ones together: most often, every paragraph of a new text
         missing = list(compress(texts, map(operator.is_, counts, repeat(None))))
-        found = _count_lines(missing) if len(missing) > 1 else None
-        if found is None:
-            found = [_count_words(t) for t in missing]
+        found = _count_blocks(missing)
         if len(missing) == len(counts):
             counts = list(found)
         else:
