@@ -34,6 +34,7 @@ from cleanse.config import Config
 from cleanse.extract import Extractor, looks_like_html, merge_page_meta
 from cleanse.host import Registered, discover, resolve_order
 from cleanse.model import Document, Edit, PluginFailure, Removal
+from cleanse.text import follow_edits
 
 _WORD = regex.compile(r"\w")
 _log = logging.getLogger(__name__)
@@ -361,6 +362,9 @@ class Pipeline:
             _log.warning("plugin %r skipped on document %r (%s): %s", cleaner.name, doc.id, doc.source, error)
             doc.failures.append(PluginFailure(cleaner.name, error, traceback.format_exc()))
             return
+        if removals:
+            # The next cleaner's paragraphs, from this one's (few edits in a long text: mostly carried over).
+            follow_edits(doc.text, new_text, removals)
         doc.text = new_text
         doc.meta = work_meta
         doc.removed.extend(removals)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import codecs
 import operator
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, compress, repeat
 
 import regex
 
+from cleanse import text as _text
 from cleanse.text import REGEX_TIMEOUT, Paragraph
 
 _WORD = regex.compile(r"\w+")
@@ -214,6 +216,33 @@ def _count_lines(texts: list[str]) -> list[int] | None:
     return list(map(operator.add, map(bytes.count, lines, repeat(b" a")), map(bytes.startswith, lines, repeat(b"a"))))
 
 
+def _count_blocks(texts: list[str]) -> list[int]:
+    """``[_count_words(t) for t in texts]``, worked out for a block of texts at a time (``_count_lines``).
+
+    A block is at most ``_BLOCK`` characters (or one text): each is read in the encoding that can read it,
+    and when it cannot be read at once (a dense script) its texts are counted one by one. A long document
+    that quotes several scripts, a few paragraphs each, is then mostly read a byte a character (in one block,
+    it would all go through UTF-8, or through encodings tried in turn over the whole of it).
+
+    >>> _count_blocks(["Read more: the plan", "Путин − «да»", "相关", "a\\nb"])
+    [4, 2, 2, 2]
+    """
+    out: list[int] = []
+    ends = list(accumulate(map(len, texts)))  # characters up to the end of each text (line breaks aside)
+    start = 0
+    while start < len(texts):
+        # The texts that end within _BLOCK characters of where the block starts (one at least).
+        stop = max(bisect_right(ends, (ends[start - 1] if start else 0) + _BLOCK, start), start + 1)
+        block = texts[start:stop]
+        found = _count_lines(block) if len(block) > 1 else None
+        out += found if found is not None else map(_count_words, block)
+        start = stop
+    return out
+
+
+_BLOCK = 32_768
+
+
 # Word bytes made "a", the others " ": the words are then the places where an "a" follows a space.
 _RUNS = {enc: bytes(32 if b == 32 else 97 for b in table) for enc, table in _WORD_BYTES.items()}
 # The same, keeping line breaks: to count the paragraphs of a text at once.
@@ -383,12 +412,12 @@ def words_before(paras: Sequence[Paragraph]) -> list[int]:
     if len(paras) == len(seen) and all(map(operator.is_, paras, seen)):  # the very same paragraphs
         return list(answer)
     texts = list(map(_TEXT, paras))
-    counts: list[int | None] = list(map(_counted.get, texts))
+    counts = _carried(paras, seen, answer)
+    if counts is None:
+        counts = list(map(_counted.get, texts))
     if None in counts:  # count the new ones together: most often, every paragraph of a new text
         missing = list(compress(texts, map(operator.is_, counts, repeat(None))))
-        found = _count_lines(missing) if len(missing) > 1 else None
-        if found is None:
-            found = [_count_words(t) for t in missing]
+        found = _count_blocks(missing)
         if len(missing) == len(counts):
             counts = list(found)
         else:
@@ -401,6 +430,27 @@ def words_before(paras: Sequence[Paragraph]) -> list[int]:
     out: list[int] = list(accumulate(counts, initial=0))  # type: ignore[arg-type]  # no None is left
     _last_counted = (tuple(paras), tuple(out))
     return out
+
+
+def _carried(
+    paras: Sequence[Paragraph], seen: tuple[Paragraph, ...], answer: tuple[int, ...]
+) -> list[int | None] | None:
+    """The word counts of ``paras`` that the last count (``seen``, ``answer``) gives, None for the others; or None
+    when ``paras`` is not the split that ``text.follow_edits`` made from ``seen`` after a cleaner's edits.
+
+    A paragraph carried over by follow_edits is the old one's text object, moved: its count is the old one's.
+    """
+    followed, before, origin = _text._followed
+    if not (
+        len(paras) == len(followed)
+        and len(seen) == len(before)
+        and all(map(operator.is_, paras, followed))
+        and all(map(operator.is_, seen, before))
+    ):
+        return None
+    each: list[int | None] = list(map(operator.sub, answer[1:], answer[:-1]))  # the old paragraphs' counts
+    each.append(None)  # for origin -1: a paragraph split again, to count
+    return list(map(each.__getitem__, origin))
 
 
 # The paragraphs last counted by words_before, and its answer: the cleaners of a document ask in turn

@@ -9,13 +9,13 @@ separator that follows it (or, at the end of the text, the one before it).
 from __future__ import annotations
 
 import operator
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from itertools import accumulate, compress, count, repeat
 from typing import Any, NamedTuple
 
-from cleanse.model import Edit
+from cleanse.model import Edit, Removal
 
 #: Upper bound, in seconds, for any single pattern match. Patterns are written
 #: not to backtrack; the timeout is a backstop so no input can hang a run.
@@ -45,21 +45,118 @@ _make_paragraph = partial(tuple.__new__, Paragraph)
 
 def paragraphs(text: str) -> list[Paragraph]:
     """The non-blank lines of ``text``, with their offsets (``\\r`` excluded)."""
-    global _last_split
+    global _last_split, _followed
     last_text, last_paras = _last_split
     if text is last_text:
         return list(last_paras)
+    out = _split(text)
+    _last_split = (text, tuple(out))
+    _followed = ((), (), ())  # what it held is no longer asked for: let its paragraphs go
+    return out
+
+
+def _split(text: str, base: int = 0, first: int = 0) -> list[Paragraph]:
+    """The paragraphs of ``text``, their offsets moved by ``base`` and their indices counted from ``first``."""
     # The offsets and the texts, a list at a time (no loop in Python: most documents are split several times).
     lines = text.split("\n")
     # A line is kept if it is not empty and not all whitespace (str.isspace() is False for "").
     kept = list(map(operator.and_, map(operator.truth, lines), map(operator.not_, map(str.isspace, lines))))
     # Line i starts after the lines before it and their i line breaks.
-    starts = list(compress(map(operator.add, accumulate(map(len, lines), initial=0), count()), kept))
+    starts = list(compress(map(operator.add, accumulate(map(len, lines), initial=base), count()), kept))
     texts = list(map(str.removesuffix, compress(lines, kept), repeat("\r")))
     ends = map(operator.add, starts, map(len, texts))
-    out = list(map(_make_paragraph, zip(count(), starts, ends, texts)))
-    _last_split = (text, tuple(out))
-    return out
+    return list(map(_make_paragraph, zip(count(first), starts, ends, texts)))
+
+
+# The last split that follow_edits carried over to an edited text: (its paragraphs, the paragraphs of the
+# text before the edits, and for each new paragraph the index of the old one it is, or -1 for one split anew).
+_followed: tuple[tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[int, ...]] = ((), (), ())
+# follow_edits works a Python step per edit and a C-level step per paragraph, a split a C-level step per
+# character: it pays for a long text with few edits (and keeps its paragraphs' word counts, shape.words_before).
+_FOLLOW_MIN_PARAGRAPHS = 256
+_FOLLOW_EDITS_PER_PARAGRAPH = 0.25
+
+
+def follow_edits(
+    old: str,
+    new: str,
+    removed: Sequence[Removal],
+    *,
+    minimum: int = _FOLLOW_MIN_PARAGRAPHS,
+    per_paragraph: float = _FOLLOW_EDITS_PER_PARAGRAPH,
+) -> None:
+    """Make the split of ``new`` from that of ``old``, where ``new`` is ``old`` with one cleaner's ``removed``
+    applied (``pipeline.apply_edits``'s log: in text order, none overlapping), if ``old`` was the last text split.
+
+    Only the lines an edit touches are split again: a paragraph is a line, so the lines wholly before, between
+    and after the edits are the paragraphs they were (the same text objects), moved by what the edits before
+    them added or took. The paragraphs are those ``paragraphs(new)`` would give (tests/test_text.py checks).
+
+    >>> old = "One.\\n\\nPhoto: X\\nTwo.\\n\\nThree."
+    >>> _ = paragraphs(old)
+    >>> from cleanse.pipeline import apply_edits
+    >>> new, log = apply_edits(old, [Edit(6, 15, "caption", "photo")], "captions")
+    >>> follow_edits(old, new, log, minimum=1)
+    >>> from cleanse import text
+    >>> paragraphs(new) == text._split(new), text._followed[2]  # "Two." lost its line break's edit: split again
+    (True, (0, -1, 3))
+    """
+    global _last_split, _followed
+    last_text, paras = _last_split
+    n = len(paras)
+    if last_text is not old or n < minimum or len(removed) > n * per_paragraph:
+        return
+    out: list[Paragraph] = []
+    origin: list[int] = []
+    kept_from = 0  # the next old paragraph not yet placed
+    shift = 0  # what the edits so far added to the text's length (negative: what they took)
+    i = 0
+    while i < len(removed):
+        # A region of whole lines of the old text: from the start of the line where an edit starts to the line
+        # break after it, taking in the edits that start before that break. Its line breaks at both ends are
+        # no edit's: the region is split again, the paragraphs between regions carried over.
+        region_shift = shift
+        line_start = old.rfind("\n", 0, removed[i].start - shift) + 1
+        line_end = -1
+        while i < len(removed):
+            r = removed[i]
+            r_start = r.start - shift  # where it started in the old text
+            if r_start > line_end >= 0:
+                break
+            found = old.find("\n", r_start + len(r.text))
+            line_end = max(line_end, len(old) if found < 0 else found)
+            shift += len(r.replacement) - len(r.text)
+            i += 1
+        inside = bisect_left(paras, line_start, kept_from, key=_START)
+        if region_shift or len(out) != kept_from:
+            out += _moved(paras[kept_from:inside], region_shift, len(out))
+        else:  # where nothing moved (before the first edit): the paragraphs themselves
+            out += paras[kept_from:inside]
+        origin += range(kept_from, inside)
+        split = _split(new[line_start + region_shift : line_end + shift], line_start + region_shift, len(out))
+        out += split
+        origin += repeat(-1, len(split))
+        kept_from = bisect_right(paras, line_end, inside, key=_START)
+    out += _moved(paras[kept_from:], shift, len(out))
+    origin += range(kept_from, n)
+    _last_split = (new, tuple(out))
+    _followed = (_last_split[1], paras, tuple(origin))
+
+
+def _moved(paras: Sequence[Paragraph], shift: int, first: int) -> Iterator[Paragraph]:
+    """``paras`` moved by ``shift`` characters, numbered from ``first``."""
+    return map(
+        _make_paragraph,
+        zip(
+            count(first),
+            map(operator.add, map(_START, paras), repeat(shift)),
+            map(operator.add, map(_END, paras), repeat(shift)),
+            map(_TEXT, paras),
+        ),
+    )
+
+
+_START, _END, _TEXT = operator.itemgetter(1), operator.itemgetter(2), operator.itemgetter(3)
 
 
 def paragraphs_containing(text: str, paras: Sequence[Paragraph], needles: Iterable[str]) -> set[int]:

@@ -230,3 +230,15 @@ def test_many_runs_a_codec_lacks_before_a_dense_character_count_as_before(text: 
     # Characters of the dense scripts, non-word ones too, are counted (a word per two) when the text has a dense
     # word character: whatever was made a space to read the text faster must not hide them (review, 2026-11-23).
     assert words(text) == count
+
+
+@given(st.lists(st.lists(_SCRIPTS, max_size=6).map("".join), max_size=12), st.integers(0, 40))
+def test_counting_paragraphs_by_blocks_is_counting_each(texts: list[str], block: int) -> None:
+    from cleanse import shape
+
+    saved = shape._BLOCK
+    shape._BLOCK = block  # blocks of a few texts, each read in its own encoding (or text by text)
+    try:
+        assert shape._count_blocks(texts) == [_words_by_regex(t) for t in texts]
+    finally:
+        shape._BLOCK = saved

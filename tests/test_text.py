@@ -5,8 +5,12 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from cleanse import shape as shape_module
 from cleanse import text as text_module
-from cleanse.text import looks_like_headline, paragraphs
+from cleanse.model import Edit
+from cleanse.pipeline import apply_edits
+from cleanse.shape import words_before
+from cleanse.text import follow_edits, looks_like_headline, paragraphs
 
 
 def _split_by_loop(text: str) -> list[tuple[int, int, int, str]]:
@@ -55,3 +59,44 @@ def test_looks_like_headline_is_its_plain_definition(line: str) -> None:
     s = line.strip()
     plain = 0 < len(s) <= 200 and s[-1] not in ".,;:" and any(c.isalpha() for c in s)
     assert looks_like_headline(line) == plain
+
+
+@st.composite
+def _edited(draw: st.DrawFn) -> tuple[str, list[Edit]]:
+    """A text and edits of it, none overlapping: removals, replacements and insertions, anywhere."""
+    text = draw(st.lists(_PIECES, max_size=24).map("".join))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    edits = []
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+        replacement = draw(st.sampled_from(["", "", "\n", "\n\n", " ", "y", "y\nz"]))
+        edits.append(Edit(start, end, "k", "r", replacement))
+    return text, edits
+
+
+@given(_edited())
+@example(("One.\n\nPhoto: X\nTwo.\n\nThree.", [Edit(6, 15, "caption", "photo")]))
+@example(("a\r\nb\nc", [Edit(1, 2, "k", "r"), Edit(2, 3, "k", "r", "\n")]))
+@example(("a\nb", [Edit(1, 1, "k", "r", "\n\n"), Edit(2, 3, "k", "r")]))
+def test_follow_edits_gives_the_split_of_the_edited_text(case: tuple[str, list[Edit]]) -> None:
+    text, edits = case
+    new, log = apply_edits(text, edits, "p")
+    text_module._last_split = ("", ())
+    old_paras = paragraphs(text)
+    counted = words_before(old_paras)
+    # Every time a text is given, however many edits (the defaults leave short texts and many edits to a split).
+    follow_edits(text, new, log, minimum=0, per_paragraph=float("inf"))
+    if old_paras:
+        assert text_module._last_split[0] is new
+    got = paragraphs(new)
+    assert [tuple(p) for p in got] == _split_by_loop(new)
+    followed, before, origin = text_module._followed
+    if old_paras:
+        assert list(followed) == got and list(before) == old_paras and len(origin) == len(got)
+        for p, o in zip(got, origin, strict=True):  # carried over: the old paragraph's very text, moved
+            assert o == -1 or p.text is old_paras[o].text
+    # Word counts carried over from the old paragraphs are those of the new (words_before with no memory).
+    assert counted == words_before(old_paras)
+    expected = [0]
+    for p in got:
+        expected.append(expected[-1] + shape_module._count_words(p.text))
+    assert words_before(got) == expected
