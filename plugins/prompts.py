@@ -177,6 +177,19 @@ _CHANNEL_WORDS = Keywords(
 _NEWSLETTER_WORDS = ("newsletter", "뉴스레터", "рассылк", "infolettre", "boletim", "boletín")
 # A word after \s in each _CLICK alternative ("click here", "haz clic aquí", "hier klicken").
 _CLICK_FINDS = Keywords("here aqui aquí cliquez klicken clicca здесь")
+# A word that starts after a \s (or _OFFER's \b, or is the first word) in each alternative of _TECH, _FORM
+# and _OFFER: what the thing is about, past the opening word, which the opening tests have seen already. A
+# regex call asked in turn of one paragraph of a document costs several microseconds (more than asked in a
+# loop), and most paragraphs that open like a form message or a technical notice are prose ("There are more
+# devices...", "To her Instagram page..."), as are most with "Click here" but no offer.
+_TECH_WORDS = Keywords("javascript browser video loading")
+_FORM_WORDS = Keywords(
+    "signing subscribing registering inbox error subscribed signed all clicking inscrever assinar suscribirte "
+    "inscription anmeldung подписку"
+)
+_OFFER_WORDS = Keywords(
+    "subscri sign newsletters issues more download register free offer assin inscr abonn suscri iscriv подпис"
+)
 _BOX_FINDS = Keywords("newsletters sign subscribe 뉴스레터 рассылка infolettre")  # after _BOX's \b
 # One test for the three, first: each of their alternatives has one of these as a whole word (it
 # follows a \b or \s, and a \s or \b follows it), or (in _NEWSLETTER) a word that starts "рассылк".
@@ -536,6 +549,7 @@ class Prompts(Cleaner):
                 and finds
                 and _CLICK_FINDS.found_in(t)
                 and i >= tail
+                and _OFFER_WORDS.found_in(t)
                 and _CLICK.search(t, timeout=REGEX_TIMEOUT)
                 and _OFFER.search(t, timeout=REGEX_TIMEOUT)
             ):
@@ -565,7 +579,7 @@ class Prompts(Cleaner):
                 and any(w.casefold() in _BUTTON_CORE for w in word_runs(t))
             ):
                 return "share-buttons"
-            if "technical" in rules and _TECH.match(t, timeout=REGEX_TIMEOUT):
+            if "technical" in rules and _TECH_WORDS.found_in(t) and _TECH.match(t, timeout=REGEX_TIMEOUT):
                 return "technical"
         if "consent" in rules and _mentions(t, _CONSENT_PARTS) and _CONSENT.match(t, timeout=REGEX_TIMEOUT):
             return "consent"
@@ -579,7 +593,7 @@ class Prompts(Cleaner):
                 return "subscribe"
             if "follow" in rules and _FOLLOW.match(t, timeout=REGEX_TIMEOUT):
                 return "follow"
-            if "form" in rules and _FORM.match(t, timeout=REGEX_TIMEOUT):
+            if "form" in rules and _FORM_WORDS.found_in(t) and _FORM.match(t, timeout=REGEX_TIMEOUT):
                 return "form"
         return None
 

@@ -132,17 +132,18 @@ def test_body_lines_with_chrome_words_stay(kept: str) -> None:
 # The cheap tests made before each pattern: whenever the pattern matches, each of its tests must say yes.
 GUARDS = [
     ("advert", P._ADVERT.match, [P._ADVERT_OPENS.opens, P._ANY_OPENS.opens]),
-    ("technical", P._TECH.match, [P._TECH_OPENS.opens, P._ANY_OPENS.opens]),
+    ("technical", P._TECH.match, [P._TECH_OPENS.opens, P._TECH_WORDS.found_in, P._ANY_OPENS.opens]),
     ("consent", P._CONSENT.match, [P._CONSENT_OPENS.opens, P._CONSENT_WORDS.found_in, P._ANY_OPENS.opens]),
     ("subscribe", P._SUBSCRIBE.search, [P._SUBSCRIBE_OPENS.opens, P._CHANNEL_WORDS.found_in, P._ANY_OPENS.opens]),
     ("follow", P._FOLLOW.search, [P._FOLLOW_OPENS.opens, P._ANY_OPENS.opens]),
-    ("form", P._FORM.search, [P._FORM_OPENS.opens, P._ANY_OPENS.opens]),
+    ("form", P._FORM.search, [P._FORM_OPENS.opens, P._FORM_WORDS.found_in, P._ANY_OPENS.opens]),
     (
         "newsletter",
         P._NEWSLETTER.search,
         [lambda t: P._mentions(t, P._NEWSLETTER_WORDS), P._may_find],
     ),
     ("click", P._CLICK.search, [P._CLICK_FINDS.found_in, P._may_find]),
+    ("offer", P._OFFER.search, [P._OFFER_WORDS.found_in]),
     ("box", P._BOX.search, [P._BOX_FINDS.found_in, P._may_find]),
     ("share-buttons", P.is_share_buttons, [P._only_button_words, P._ANY_OPENS.opens]),
     # The screens of _may_take, each against the pattern it stands for.
@@ -193,6 +194,8 @@ MATCHING = [
     "Iscriviti alla newsletter", "구독 뉴스레터",
     "Click here", "Tap here", "Clique aqui", "Haz clic aquí", "Cliquez ici", "Hier klicken", "Clicca qui",
     "Нажмите здесь",
+    "Subscribers", "Sign up", "Signup", "Newsletter", "Issues", "More information", "Download", "Register",
+    "Free trial", "Offer", "Assine", "Inscreva-se", "Abonnez-vous", "Suscribete", "Iscriviti", "Подписка",
     "Newsletter", "Newsletters", "Sign up", "Signup", "Subscribe", "뉴스레터", "Рассылка", "Infolettre",
     "Share this:", "Tweet", "Click to share on Twitter (Opens in new window)", "Like this: Like Loading...",
     "Facebook Twitter Email", "Поделиться Facebook",
