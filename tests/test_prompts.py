@@ -134,13 +134,22 @@ GUARDS = [
     ("advert", P._ADVERT.match, [P._ADVERT_OPENS.opens, P._ANY_OPENS.opens]),
     ("technical", P._TECH.match, [P._TECH_OPENS.opens, P._TECH_WORDS.found_in, P._ANY_OPENS.opens]),
     ("consent", P._CONSENT.match, [P._CONSENT_OPENS.opens, P._CONSENT_WORDS.found_in, P._ANY_OPENS.opens]),
-    ("subscribe", P._SUBSCRIBE.search, [P._SUBSCRIBE_OPENS.opens, P._CHANNEL_WORDS.found_in, P._ANY_OPENS.opens]),
+    (
+        "subscribe",
+        P._SUBSCRIBE.search,
+        [
+            P._SUBSCRIBE_OPENS.opens,
+            P._CHANNEL_WORDS.found_in,
+            lambda t: P._mentions(t, P._CHANNEL_PARTS),
+            P._ANY_OPENS.opens,
+        ],
+    ),
     ("follow", P._FOLLOW.search, [P._FOLLOW_OPENS.opens, P._ANY_OPENS.opens]),
     ("form", P._FORM.search, [P._FORM_OPENS.opens, P._FORM_WORDS.found_in, P._ANY_OPENS.opens]),
     (
         "newsletter",
         P._NEWSLETTER.search,
-        [lambda t: P._mentions(t, P._NEWSLETTER_WORDS), P._may_find],
+        [lambda t: P._mentions(t, P._NEWSLETTER_WORDS), lambda t: P._mentions(t, P._SIGN_PARTS), P._may_find],
     ),
     ("click", P._CLICK.search, [P._CLICK_FINDS.found_in, P._may_find]),
     ("offer", P._OFFER.search, [P._OFFER_WORDS.found_in]),
@@ -253,7 +262,7 @@ def test_casefolding_keeps_word_and_non_word_characters_apart() -> None:
 
 def test_letters_that_match_ignoring_case_fold_to_the_letter() -> None:
     # What _mentions and _may_find rest on, for the letters of the words they look for.
-    parts = P._NEWSLETTER_WORDS + P._NEWSLETTER_PARTS + P._CLICK_PARTS + P._BOX_PARTS
+    parts = P._NEWSLETTER_WORDS + P._NEWSLETTER_PARTS + P._CLICK_PARTS + P._BOX_PARTS + P._CHANNEL_PARTS + P._SIGN_PARTS
     letters = set("".join(parts)) | set("".join(P._FIND_WORDS))
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     for letter in letters:
