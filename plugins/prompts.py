@@ -220,6 +220,29 @@ def _may_find(text: str) -> bool:
     return not _FIND_WORDS.isdisjoint(found) or (("р" in text or "Р" in text) and "рассылк" in " ".join(found))
 
 
+# The first words of _FOLLOW's alternatives: whole where a \s or a \b follows them in the pattern ("follow" of
+# "Follow us", not of "Following the vote"), and the others as the first word's start.
+_FOLLOW_FIRST_TEXT = (
+    "follow like find connect join siga sígue síguenos suivez folgen segui seguiteci подписывайтесь следите "
+    "enjoyed share teilen"
+)
+_FOLLOW_FIRST = frozenset(_FOLLOW_FIRST_TEXT.split())
+_FOLLOW_STARTS = ("compartilhe", "comparte", "partagez", "condividi", "поделитесь")
+
+
+def _may_follow(text: str) -> bool:
+    """Whether ``text`` may match _FOLLOW: False when its first folded word is none of its alternatives' first.
+
+    Sound as Keywords.opens is: _FOLLOW allows only non-word characters before that word, and every character
+    that matches one of its letters ignoring case folds to that letter (tests/test_prompts.py checks).
+
+    >>> _may_follow("Follow us on X"), _may_follow("“FOLLOW” @x"), _may_follow("Following the vote, Facebook")
+    (True, True, False)
+    """
+    found = folded_words(text)
+    return bool(found) and (found[0] in _FOLLOW_FIRST or found[0].startswith(_FOLLOW_STARTS))
+
+
 def _mentions(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` contains one of ``words`` as an IGNORECASE pattern could match it.
 
@@ -605,7 +628,7 @@ class Prompts(Cleaner):
                 and _ADDRESS.search(t, timeout=REGEX_TIMEOUT)
             ):
                 return "subscribe"
-            if "follow" in rules and _FOLLOW.match(t, timeout=REGEX_TIMEOUT):
+            if "follow" in rules and _may_follow(t) and _FOLLOW.match(t, timeout=REGEX_TIMEOUT):
                 return "follow"
             if "form" in rules and _FORM_WORDS.found_in(t) and _FORM.match(t, timeout=REGEX_TIMEOUT):
                 return "form"

@@ -144,7 +144,7 @@ GUARDS = [
             P._ANY_OPENS.opens,
         ],
     ),
-    ("follow", P._FOLLOW.search, [P._FOLLOW_OPENS.opens, P._ANY_OPENS.opens]),
+    ("follow", P._FOLLOW.search, [P._FOLLOW_OPENS.opens, P._may_follow, P._ANY_OPENS.opens]),
     ("form", P._FORM.search, [P._FORM_OPENS.opens, P._FORM_WORDS.found_in, P._ANY_OPENS.opens]),
     (
         "newsletter",
@@ -263,7 +263,7 @@ def test_casefolding_keeps_word_and_non_word_characters_apart() -> None:
 def test_letters_that_match_ignoring_case_fold_to_the_letter() -> None:
     # What _mentions and _may_find rest on, for the letters of the words they look for.
     parts = P._NEWSLETTER_WORDS + P._NEWSLETTER_PARTS + P._CLICK_PARTS + P._BOX_PARTS + P._CHANNEL_PARTS + P._SIGN_PARTS
-    letters = set("".join(parts)) | set("".join(P._FIND_WORDS))
+    letters = set("".join(parts)) | set("".join(P._FIND_WORDS)) | set("".join(P._FOLLOW_FIRST | {*P._FOLLOW_STARTS}))
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     for letter in letters:
         for c in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
