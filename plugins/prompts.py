@@ -173,10 +173,31 @@ _CHANNEL_WORDS = Keywords(
     "newsletters inbox updates alerts notifications list boletim boletín infolettre lettre posteingang rundbrief "
     "entrada рассылк почту 뉴스레터"
 )
+# The same, whole, as found in the casefolded text (_mentions): the stems compare "letterbox" with "lettre" and
+# "information" with "infolettre", and a _SUBSCRIBE call that finds nothing costs tens of microseconds.
+_CHANNEL_PARTS = (
+    "newsletter", "inbox", "updates", "alerts", "notifications", "list", "bolet", "lettre", "posteingang",
+    "rundbrief", "entrada", "рассылк", "почту", "뉴스레터",
+)  # fmt: skip
 # A word each _NEWSLETTER match has, found in the casefolded text (_mentions).
 _NEWSLETTER_WORDS = ("newsletter", "뉴스레터", "рассылк", "infolettre", "boletim", "boletín")
+# And the subscription stem each _NEWSLETTER match has with it (a newsletter named alone is a heading).
+_SIGN_PARTS = ("sign", "subscri", "inscri", "assin", "abonn", "suscri", "iscriv", "подпис", "구독")
 # A word after \s in each _CLICK alternative ("click here", "haz clic aquí", "hier klicken").
 _CLICK_FINDS = Keywords("here aqui aquí cliquez klicken clicca здесь")
+# A word that starts after a \s (or _OFFER's \b, or is the first word) in each alternative of _TECH, _FORM
+# and _OFFER: what the thing is about, past the opening word, which the opening tests have seen already. A
+# regex call asked in turn of one paragraph of a document costs several microseconds (more than asked in a
+# loop), and most paragraphs that open like a form message or a technical notice are prose ("There are more
+# devices...", "To her Instagram page..."), as are most with "Click here" but no offer.
+_TECH_WORDS = Keywords("javascript browser video loading")
+_FORM_WORDS = Keywords(
+    "signing subscribing registering inbox error subscribed signed all clicking inscrever assinar suscribirte "
+    "inscription anmeldung подписку"
+)
+_OFFER_WORDS = Keywords(
+    "subscri sign newsletters issues more download register free offer assin inscr abonn suscri iscriv подпис"
+)
 _BOX_FINDS = Keywords("newsletters sign subscribe 뉴스레터 рассылка infolettre")  # after _BOX's \b
 # One test for the three, first: each of their alternatives has one of these as a whole word (it
 # follows a \b or \s, and a \s or \b follows it), or (in _NEWSLETTER) a word that starts "рассылк".
@@ -197,6 +218,29 @@ def _may_find(text: str) -> bool:
     found = folded_words(text)
     # Only "р" and "Р" match the "р" of "рассылк" ignoring case (tests/test_prompts.py checks).
     return not _FIND_WORDS.isdisjoint(found) or (("р" in text or "Р" in text) and "рассылк" in " ".join(found))
+
+
+# The first words of _FOLLOW's alternatives: whole where a \s or a \b follows them in the pattern ("follow" of
+# "Follow us", not of "Following the vote"), and the others as the first word's start.
+_FOLLOW_FIRST_TEXT = (
+    "follow like find connect join siga sígue síguenos suivez folgen segui seguiteci подписывайтесь следите "
+    "enjoyed share teilen"
+)
+_FOLLOW_FIRST = frozenset(_FOLLOW_FIRST_TEXT.split())
+_FOLLOW_STARTS = ("compartilhe", "comparte", "partagez", "condividi", "поделитесь")
+
+
+def _may_follow(text: str) -> bool:
+    """Whether ``text`` may match _FOLLOW: False when its first folded word is none of its alternatives' first.
+
+    Sound as Keywords.opens is: _FOLLOW allows only non-word characters before that word, and every character
+    that matches one of its letters ignoring case folds to that letter (tests/test_prompts.py checks).
+
+    >>> _may_follow("Follow us on X"), _may_follow("“FOLLOW” @x"), _may_follow("Following the vote, Facebook")
+    (True, True, False)
+    """
+    found = folded_words(text)
+    return bool(found) and (found[0] in _FOLLOW_FIRST or found[0].startswith(_FOLLOW_STARTS))
 
 
 def _mentions(text: str, words: tuple[str, ...]) -> bool:
@@ -536,6 +580,7 @@ class Prompts(Cleaner):
                 and finds
                 and _CLICK_FINDS.found_in(t)
                 and i >= tail
+                and _OFFER_WORDS.found_in(t)
                 and _CLICK.search(t, timeout=REGEX_TIMEOUT)
                 and _OFFER.search(t, timeout=REGEX_TIMEOUT)
             ):
@@ -565,21 +610,27 @@ class Prompts(Cleaner):
                 and any(w.casefold() in _BUTTON_CORE for w in word_runs(t))
             ):
                 return "share-buttons"
-            if "technical" in rules and _TECH.match(t, timeout=REGEX_TIMEOUT):
+            if "technical" in rules and _TECH_WORDS.found_in(t) and _TECH.match(t, timeout=REGEX_TIMEOUT):
                 return "technical"
         if "consent" in rules and _mentions(t, _CONSENT_PARTS) and _CONSENT.match(t, timeout=REGEX_TIMEOUT):
             return "consent"
         if n <= 30:
-            if ("subscribe" in rules and _CHANNEL_WORDS.found_in(t) and _SUBSCRIBE.match(t, timeout=REGEX_TIMEOUT)) or (
+            if (
+                "subscribe" in rules
+                and _CHANNEL_WORDS.found_in(t)
+                and _mentions(t, _CHANNEL_PARTS)
+                and _SUBSCRIBE.match(t, timeout=REGEX_TIMEOUT)
+            ) or (
                 finds
                 and _mentions(t, _NEWSLETTER_WORDS)
+                and _mentions(t, _SIGN_PARTS)
                 and _NEWSLETTER.search(t, timeout=REGEX_TIMEOUT)
                 and _ADDRESS.search(t, timeout=REGEX_TIMEOUT)
             ):
                 return "subscribe"
-            if "follow" in rules and _FOLLOW.match(t, timeout=REGEX_TIMEOUT):
+            if "follow" in rules and _may_follow(t) and _FOLLOW.match(t, timeout=REGEX_TIMEOUT):
                 return "follow"
-            if "form" in rules and _FORM.match(t, timeout=REGEX_TIMEOUT):
+            if "form" in rules and _FORM_WORDS.found_in(t) and _FORM.match(t, timeout=REGEX_TIMEOUT):
                 return "form"
         return None
 

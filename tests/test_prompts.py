@@ -132,17 +132,27 @@ def test_body_lines_with_chrome_words_stay(kept: str) -> None:
 # The cheap tests made before each pattern: whenever the pattern matches, each of its tests must say yes.
 GUARDS = [
     ("advert", P._ADVERT.match, [P._ADVERT_OPENS.opens, P._ANY_OPENS.opens]),
-    ("technical", P._TECH.match, [P._TECH_OPENS.opens, P._ANY_OPENS.opens]),
+    ("technical", P._TECH.match, [P._TECH_OPENS.opens, P._TECH_WORDS.found_in, P._ANY_OPENS.opens]),
     ("consent", P._CONSENT.match, [P._CONSENT_OPENS.opens, P._CONSENT_WORDS.found_in, P._ANY_OPENS.opens]),
-    ("subscribe", P._SUBSCRIBE.search, [P._SUBSCRIBE_OPENS.opens, P._CHANNEL_WORDS.found_in, P._ANY_OPENS.opens]),
-    ("follow", P._FOLLOW.search, [P._FOLLOW_OPENS.opens, P._ANY_OPENS.opens]),
-    ("form", P._FORM.search, [P._FORM_OPENS.opens, P._ANY_OPENS.opens]),
+    (
+        "subscribe",
+        P._SUBSCRIBE.search,
+        [
+            P._SUBSCRIBE_OPENS.opens,
+            P._CHANNEL_WORDS.found_in,
+            lambda t: P._mentions(t, P._CHANNEL_PARTS),
+            P._ANY_OPENS.opens,
+        ],
+    ),
+    ("follow", P._FOLLOW.search, [P._FOLLOW_OPENS.opens, P._may_follow, P._ANY_OPENS.opens]),
+    ("form", P._FORM.search, [P._FORM_OPENS.opens, P._FORM_WORDS.found_in, P._ANY_OPENS.opens]),
     (
         "newsletter",
         P._NEWSLETTER.search,
-        [lambda t: P._mentions(t, P._NEWSLETTER_WORDS), P._may_find],
+        [lambda t: P._mentions(t, P._NEWSLETTER_WORDS), lambda t: P._mentions(t, P._SIGN_PARTS), P._may_find],
     ),
     ("click", P._CLICK.search, [P._CLICK_FINDS.found_in, P._may_find]),
+    ("offer", P._OFFER.search, [P._OFFER_WORDS.found_in]),
     ("box", P._BOX.search, [P._BOX_FINDS.found_in, P._may_find]),
     ("share-buttons", P.is_share_buttons, [P._only_button_words, P._ANY_OPENS.opens]),
     # The screens of _may_take, each against the pattern it stands for.
@@ -193,6 +203,8 @@ MATCHING = [
     "Iscriviti alla newsletter", "구독 뉴스레터",
     "Click here", "Tap here", "Clique aqui", "Haz clic aquí", "Cliquez ici", "Hier klicken", "Clicca qui",
     "Нажмите здесь",
+    "Subscribers", "Sign up", "Signup", "Newsletter", "Issues", "More information", "Download", "Register",
+    "Free trial", "Offer", "Assine", "Inscreva-se", "Abonnez-vous", "Suscribete", "Iscriviti", "Подписка",
     "Newsletter", "Newsletters", "Sign up", "Signup", "Subscribe", "뉴스레터", "Рассылка", "Infolettre",
     "Share this:", "Tweet", "Click to share on Twitter (Opens in new window)", "Like this: Like Loading...",
     "Facebook Twitter Email", "Поделиться Facebook",
@@ -250,8 +262,8 @@ def test_casefolding_keeps_word_and_non_word_characters_apart() -> None:
 
 def test_letters_that_match_ignoring_case_fold_to_the_letter() -> None:
     # What _mentions and _may_find rest on, for the letters of the words they look for.
-    parts = P._NEWSLETTER_WORDS + P._NEWSLETTER_PARTS + P._CLICK_PARTS + P._BOX_PARTS
-    letters = set("".join(parts)) | set("".join(P._FIND_WORDS))
+    parts = P._NEWSLETTER_WORDS + P._NEWSLETTER_PARTS + P._CLICK_PARTS + P._BOX_PARTS + P._CHANNEL_PARTS + P._SIGN_PARTS
+    letters = set("".join(parts)) | set("".join(P._FIND_WORDS)) | set("".join(P._FOLLOW_FIRST | {*P._FOLLOW_STARTS}))
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     for letter in letters:
         for c in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
