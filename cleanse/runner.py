@@ -410,11 +410,23 @@ def _ignore_sigint() -> None:
 def _die_with(parent: int | None) -> None:
     """On Linux, have the kernel kill this worker when the process that started it dies.
 
-    A run killed with SIGKILL cannot stop its workers, and forked ones would
-    wait for work forever: they hold both ends of their queue's pipe, so never
-    see it close. ``parent``: that process, if known (a forkserver's workers
-    die with the forkserver, which exits when the run does).
+    A run killed with SIGKILL cannot stop its workers, and they would wait for
+    work forever: forked ones hold both ends of their queue's pipe, so never
+    see it close. ``parent``: that process, if known. A forkserver's workers
+    die with the forkserver, which exits when no process holds the run's end
+    of its "alive" pipe; each worker is handed a copy of that end, which it
+    closes here (it starts no process), or the forkserver would outlive the
+    run as long as its workers do, and they as long as it does.
     """
+    try:
+        from multiprocessing import forkserver
+
+        server: Any = forkserver._forkserver
+        if server._forkserver_alive_fd is not None:
+            os.close(server._forkserver_alive_fd)
+            server._forkserver_alive_fd = None
+    except (AttributeError, OSError):  # another Python's internals: the workers may outlive a killed run
+        pass
     if not sys.platform.startswith("linux"):
         return
     import ctypes

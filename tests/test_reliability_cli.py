@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from cli_helpers import cleanse, records
+from cli_helpers import alive, children, cleanse, records
 from click.testing import CliRunner
 
 from cleanse.cli import cli
@@ -275,21 +275,6 @@ def corpus(folder: Path, n: int) -> Path:
     return folder
 
 
-def _stat(pid: int) -> list[str] | None:
-    """State, parent, ... of a process (Linux: /proc/PID/stat after the name); None once it is gone."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return None
-    return None if fields[0] == "Z" else fields  # a zombie has exited
-
-
-def children(pid: int) -> set[int]:
-    """The live processes whose parent is ``pid``."""
-    pids = (int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit())
-    return {child for child in pids if (fields := _stat(child)) is not None and int(fields[1]) == pid}
-
-
 def kill_midway(args: list[str], cwd: Path, watch: Path, min_bytes: int) -> None:
     """Start ``cleanse run``, SIGKILL it once ``watch`` holds ``min_bytes``, and check it was mid-run.
 
@@ -307,7 +292,7 @@ def kill_midway(args: list[str], cwd: Path, watch: Path, min_bytes: int) -> None
     assert proc.returncode == -signal.SIGKILL, "the run ended before it could be killed: make the corpus larger"
     deadline = time.monotonic() + 30
     while workers and time.monotonic() < deadline:
-        workers = {pid for pid in workers if _stat(pid) is not None}
+        workers = {pid for pid in workers if alive(pid) is not None}
         time.sleep(0.01)
     assert not workers, f"worker processes {sorted(workers)} outlived the killed run"
 

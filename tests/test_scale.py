@@ -14,12 +14,13 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_helpers import cleanse
+from cli_helpers import alive, children, cleanse
 
 from cleanse import Cleaner, Edit, Pipeline
 from cleanse.io import InputError, RawRecord, jsonl_records, read_jsonl_stream
@@ -228,6 +229,74 @@ def test_a_dead_worker_fails_only_its_document(tmp_path: Path) -> None:
     lines = proc.stdout.splitlines()
     assert lines[:5] == ["0", "1", "2", "3", "4"] and lines[6:] == [str(i) for i in range(6, 12)]
     assert lines[5].startswith("5 failed: the worker process cleaning it died")
+
+
+HANGING_PLUGIN = """
+import os, time
+from cleanse import Cleaner, hookimpl
+
+class Crash(Cleaner):
+    name = "crash"
+    order = 900
+
+    def propose(self, text, meta):
+        if "CRASH" in text:
+            os._exit(3)  # the pool is replaced: new workers come from a forkserver
+        if "HANG" in text:
+            time.sleep(600)
+        return []
+
+@hookimpl
+def register_cleaners(register):
+    register(Crash())
+"""
+
+HANGING_DRIVER = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from cleanse import Pipeline
+from cleanse.model import Document
+from cleanse.runner import run_parallel
+
+if __name__ == "__main__":
+    docs = [Document(str(i), "CRASH." if i == 1 else "HANG." if i >= 4 else f"Story {i}.") for i in range(8)]
+    for outcome in run_parallel(Pipeline(plugins=["hangplug"]), docs, 2, batch_docs=1):
+        print(getattr(outcome, "id", None) or outcome.doc_id, flush=True)
+"""
+
+
+def _descendants(pid: int) -> set[int]:
+    found, todo = set(), [pid]
+    while todo:
+        kids = children(todo.pop())
+        found |= kids
+        todo += kids
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
+def test_workers_from_a_forkserver_die_with_a_killed_run(tmp_path: Path) -> None:
+    (tmp_path / "hangplug.py").write_text(HANGING_PLUGIN, encoding="utf-8")
+    (tmp_path / "driver.py").write_text(HANGING_DRIVER, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, str(tmp_path / "driver.py"), str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None
+        seen = [proc.stdout.readline().strip() for _ in range(4)]  # 0, 1 (its worker died), 2, 3
+        assert seen == ["0", "1", "2", "3"]
+        deadline = time.monotonic() + 60
+        while len(workers := _descendants(proc.pid)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the forkserver and its workers, hanging on documents 4 and 5
+        assert len(workers) >= 3, workers
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + 30
+    while workers and time.monotonic() < deadline:
+        workers = {pid for pid in workers if alive(pid) is not None}
+        time.sleep(0.05)
+    assert not workers, f"processes {sorted(workers)} outlived the killed run"
 
 
 # --- Dask ----------------------------------------------------------------------------------------
