@@ -348,13 +348,13 @@ class RawRecord:
         # says what is wrong with it.
         if b"\x7f" not in self.line and binary_kind(self.line) is None:
             # orjson reads UTF-8 JSON as the json module does, three times as fast, but for what it refuses
-            # (lone surrogates among them: what it reads has none) and numbers: an integer too large for 64
-            # bits comes out as a float. A record with a float anywhere is read again by the json module.
+            # (lone surrogates among them: what it reads has none), numbers (an integer too large for 64 bits
+            # comes out a float) and nesting (1,024 levels): see _for_the_json_module.
             try:
                 record = orjson.loads(self.line)
             except orjson.JSONDecodeError:
                 record = None
-            if type(record) is dict and not _holds_float(record):
+            if type(record) is dict and not _for_the_json_module(record):
                 return _record_document(record, None, self.source, self.stem, self.number, None)
             try:
                 text = self.line.decode("utf-8")
@@ -546,22 +546,36 @@ def record_to_document(line: str, source: str, stem: str, number: int, *, encodi
     return _record_document(record, line, source, stem, number, encoding)
 
 
-def _holds_float(record: dict[str, Any]) -> bool:
-    """Whether a float is among the values of ``record``, at any depth.
+def _for_the_json_module(record: dict[str, Any]) -> bool:
+    """Whether a record orjson read must be read again by the json module: a float in it, or deep nesting.
 
-    >>> _holds_float({"a": [1, {"b": "2.5"}]}), _holds_float({"a": [1, {"b": 2.5}]})
+    orjson makes a float of an integer too large for 64 bits; and it reads up to 1,024 levels deep, where
+    the json module stops near Python's recursion limit (how near depends on the caller's own depth).
+    Past :data:`_DEEP` levels, the json module decides, as it did.
+
+    >>> _for_the_json_module({"a": [1, {"b": "2.5"}]}), _for_the_json_module({"a": [1, {"b": 2.5}]})
     (False, True)
+    >>> deep: dict[str, Any] = {}
+    >>> for _ in range(_DEEP):
+    ...     deep = {"a": deep}
+    >>> _for_the_json_module(deep), _for_the_json_module(deep["a"])
+    (True, False)
     """
-    todo: list[Any] = [record]
+    todo: list[tuple[Any, int]] = [(record, 1)]
     while todo:
-        container = todo.pop()
+        container, depth = todo.pop()
         for value in container.values() if type(container) is dict else container:
             kind = type(value)
             if kind is float:
                 return True
             if kind is dict or kind is list:
-                todo.append(value)
+                if depth >= _DEEP:
+                    return True
+                todo.append((value, depth + 1))
     return False
+
+
+_DEEP = 100
 
 
 def _record_document(

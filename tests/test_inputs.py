@@ -446,6 +446,14 @@ def test_a_json_object_parses_the_quick_way_as_it_does_the_whole_way(
     assert repr(raw.parse()) == repr(_parsed_the_whole_way(raw))  # repr: 2**65 == 2.0**65, and must stay an int
 
 
+@pytest.mark.parametrize("depth", [50, 99, 100, 101, 500, 995, 1023, 1030])
+def test_a_deeply_nested_record_parses_the_quick_way_as_it_does_the_whole_way(depth: int) -> None:
+    # orjson reads 1,024 levels; the json module stops near the recursion limit: deep records go its way.
+    line = b'{"text": "Hello world.", "d": ' + b'{"a": ' * depth + b"1" + b"}" * depth + b"}\n"
+    raw = RawRecord(line, "deep.jsonl", "deep", 1)
+    assert repr(raw.parse()) == repr(_parsed_the_whole_way(raw))
+
+
 def test_a_jsonl_record_holding_a_tar_header_is_read_as_decode_reads_it() -> None:
     # binary_kind looks for a tar header 257 bytes in, which may sit inside a JSON string.
     pre = b'{"text": "'
