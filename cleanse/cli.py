@@ -204,7 +204,9 @@ def run(
     try:
         with bar:
             # Documents come back serialized (Cleaned.of runs where they were cleaned): see cleanse.runner.
-            outcomes = runner.run(pipeline, items, jobs=jobs, engine=engine, scheduler=scheduler, finish=Cleaned.of)
+            outcomes = runner.run(
+                pipeline, items, jobs=jobs, engine=engine, scheduler=scheduler, finish=Cleaned.of, pause_gc=True
+            )
             for outcome in outcomes:
                 if isinstance(outcome, Failed | InputError):
                     errors += 1

@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import copy
 import functools
-import gc
 import json
 import logging
-import threading
 import traceback
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -150,49 +148,6 @@ def replay(text: str, removed: Sequence[Removal]) -> str:
     return text
 
 
-#: A document at least this long is cleaned with Python's cyclic garbage collector paused (:class:`_GcPause`).
-GC_PAUSE_CHARS = 250_000
-
-
-class _GcPause:
-    """Pauses the cyclic garbage collector while any thread cleans a long document; then puts it back as it was.
-
-    Cleaning a long text makes hundreds of thousands of paragraph tuples and
-    edits, none in a reference cycle (freed by reference counting), which the
-    collector nonetheless walks again in each of its full collections: on a
-    10 MB document, a fifth of the time, and more per MB the longer the text.
-    Garbage in cycles made meanwhile waits for the end of the document.
-
-    >>> was = gc.isenabled()
-    >>> with _GC_PAUSE:
-    ...     gc.isenabled()
-    False
-    >>> gc.isenabled() == was
-    True
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._inside = 0  # threads cleaning a long document now
-        self._was_enabled = False
-
-    def __enter__(self) -> None:
-        with self._lock:
-            if self._inside == 0:
-                self._was_enabled = gc.isenabled()
-                gc.disable()
-            self._inside += 1
-
-    def __exit__(self, *exc: object) -> None:
-        with self._lock:
-            self._inside -= 1
-            if self._inside == 0 and self._was_enabled:
-                gc.enable()
-
-
-_GC_PAUSE = _GcPause()
-
-
 class Pipeline:
     """An ordered set of cleaners, reusable across documents and picklable.
 
@@ -306,12 +261,6 @@ class Pipeline:
         """
         _check_str(doc.text)
         check_size(doc.text, self.config.max_bytes)
-        if len(doc.text) >= GC_PAUSE_CHARS:
-            with _GC_PAUSE:
-                return self._run(doc)
-        return self._run(doc)
-
-    def _run(self, doc: Document) -> Document:
         plain = _is_plain_json(doc.meta)
         if doc.format == "html":
             self._extract(doc, plain)

@@ -24,6 +24,7 @@ outcomes they receive, so the counts add up across workers.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import sys
@@ -34,6 +35,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -87,25 +89,68 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def clean_item(pipeline: Pipeline, item: Item | RawRecord, finish: Finish | None = None) -> Outcome:
+def clean_item(
+    pipeline: Pipeline, item: Item | RawRecord, finish: Finish | None = None, *, pause_gc: bool = False
+) -> Outcome:
     """Clean one document (parsing it first if it is a raw record), then ``finish`` it.
 
-    An input error passes through; a failure is caught and described.
+    An input error passes through; a failure is caught and described. With
+    ``pause_gc`` (see :func:`run`), a long document is cleaned with Python's
+    cyclic garbage collector paused.
     """
     if isinstance(item, RawRecord):
         item = item.parse()
     if isinstance(item, InputError):
         return item
     try:
-        doc = pipeline.run(item)
+        if pause_gc and len(item.text) >= GC_PAUSE_CHARS:
+            with _collector_paused():
+                doc = pipeline.run(item)
+        else:
+            doc = pipeline.run(item)
         return finish(doc) if finish is not None else doc
     except Exception as exc:
         return Failed(item.source, item.id, f"{type(exc).__name__}: {exc}", traceback.format_exc())
 
 
-def clean_batch(pipeline: Pipeline, batch: list[Input], finish: Finish | None = None) -> list[Outcome]:
+def clean_batch(
+    pipeline: Pipeline, batch: list[Input], finish: Finish | None = None, *, pause_gc: bool = False
+) -> list[Outcome]:
     """Clean a batch of documents in order: the task a worker process or a Dask worker runs."""
-    return [clean_item(pipeline, item, finish) for item in each_record(batch)]
+    return [clean_item(pipeline, item, finish, pause_gc=pause_gc) for item in each_record(batch)]
+
+
+#: With ``pause_gc``, a document at least this long is cleaned with the cyclic garbage collector paused.
+GC_PAUSE_CHARS = 250_000
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off, then back as it was: for a process where one thread cleans.
+
+    Cleaning a long text makes hundreds of thousands of paragraph tuples and
+    edits, none in a reference cycle (freed by reference counting), which the
+    collector nonetheless walks again at each of its full collections (it
+    never untracks a named tuple): on a 10 MB document, a fifth of the time,
+    more per MB the longer the text. Garbage in cycles made meanwhile waits
+    for the end of the document. Not for :meth:`Pipeline.run` itself: the
+    collector is the process's, and threads of a program cleaning long
+    documents in turn could keep it off for good.
+
+    >>> was = gc.isenabled()
+    >>> with _collector_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled() == was
+    True
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def each_record(items: Iterable[Input]) -> Iterator[Item | RawRecord]:
@@ -125,8 +170,14 @@ def run(
     engine: str = "local",
     scheduler: str | None = None,
     finish: Finish | None = None,
+    pause_gc: bool = False,
 ) -> Iterator[Outcome]:
     """Clean ``items`` with ``engine``: ``local`` on ``jobs`` processes (None: every core), or ``dask``.
+
+    ``pause_gc``: this process is the caller's own and cleans in one thread (the
+    ``cleanse`` command), so long documents may be cleaned with the cyclic
+    garbage collector paused (:func:`_collector_paused`); worker processes
+    always do, Dask workers (which may clean in several threads) never.
 
     >>> from cleanse.model import Document
     >>> [d.text for d in run(Pipeline(), [Document("a", "SEOUL (Reuters) - Talks began.")], jobs=2)]
@@ -136,13 +187,15 @@ def run(
         return run_dask(pipeline, items, scheduler=scheduler, workers=jobs, finish=finish)
     if engine != "local":
         raise EngineError(f"no engine named {engine!r} (known: {', '.join(ENGINES)})")
-    return run_parallel(pipeline, items, jobs if jobs is not None else default_jobs(), finish=finish)
+    return run_parallel(pipeline, items, jobs if jobs is not None else default_jobs(), finish=finish, pause_gc=pause_gc)
 
 
-def run_local(pipeline: Pipeline, items: Iterable[Input], finish: Finish | None = None) -> Iterator[Outcome]:
-    """Clean documents one after another, in input order, each as soon as it is read."""
+def run_local(
+    pipeline: Pipeline, items: Iterable[Input], finish: Finish | None = None, *, pause_gc: bool = False
+) -> Iterator[Outcome]:
+    """Clean documents one after another, in input order, each as soon as it is read (``pause_gc``: see :func:`run`)."""
     for item in each_record(items):
-        yield clean_item(pipeline, item, finish)
+        yield clean_item(pipeline, item, finish, pause_gc=pause_gc)
 
 
 def run_parallel(
@@ -153,13 +206,15 @@ def run_parallel(
     finish: Finish | None = None,
     batch_docs: int = BATCH_DOCS,
     batch_chars: int = BATCH_CHARS,
+    pause_gc: bool = False,
 ) -> Iterator[Outcome]:
     """Clean documents on ``jobs`` worker processes; outcomes come in input order.
 
-    An input that ends within the first batch is cleaned in this process.
+    An input that ends within the first batch is cleaned in this process
+    (``pause_gc``: see :func:`run`).
     """
     if jobs <= 1:
-        yield from run_local(pipeline, items, finish)
+        yield from run_local(pipeline, items, finish, pause_gc=pause_gc)
         return
     pool = _ProcessPool(pipeline, jobs, finish)
     pool.start()  # before the reader thread: forked workers start at once
@@ -168,7 +223,7 @@ def run_parallel(
     try:
         first = source.batch(batch_docs, batch_chars)
         if first is not None and source.at_end():
-            yield from clean_batch(pipeline, first, finish)
+            yield from clean_batch(pipeline, first, finish, pause_gc=pause_gc)
         elif first is not None:
             window = IN_FLIGHT_PER_WORKER * jobs
             yield from _in_order(source, pool.submit, pool.collect, window, batch_docs, batch_chars, first)
@@ -456,7 +511,7 @@ def _start_worker(recipe: bytes | None, parent: int | None) -> None:
 def _clean_in_worker(batch: list[Input], finish: Finish | None) -> list[Outcome]:
     if _worker_pipeline is None:
         return [_failed(item, _worker_error) for item in each_record(batch)]
-    return clean_batch(_worker_pipeline, batch, finish)
+    return clean_batch(_worker_pipeline, batch, finish, pause_gc=True)  # one thread cleans in a worker
 
 
 class _ProcessPool:

@@ -25,8 +25,7 @@ from cli_helpers import alive, children, cleanse
 from cleanse import Cleaner, Edit, Pipeline
 from cleanse.io import InputError, RawRecord, jsonl_records, read_jsonl_stream
 from cleanse.model import Cleaned, Document
-from cleanse.pipeline import GC_PAUSE_CHARS
-from cleanse.runner import Summary, run_local, run_parallel
+from cleanse.runner import GC_PAUSE_CHARS, Summary, run_local, run_parallel
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -122,7 +121,6 @@ def test_a_finished_parallel_run_leaves_no_executor_thread_behind(batches: int) 
     # Python 3.11's executor threads, left to exit on their own, race the interpreter's exit for the pipes
     # they write to (an "OSError: Bad file descriptor" traceback on stderr, seen once in CI): a run that
     # ended waits for them.
-    import threading
 
     lines = corpus_lines(1)[: 2 * batches]
     before = threading.active_count()
@@ -393,18 +391,15 @@ def test_version_imports_no_heavy_package(tmp_path: Path) -> None:
 
 
 class _GcWatcher(Cleaner):
-    """Notes whether the cyclic garbage collector runs while it cleans; waits at ``barrier`` if given."""
+    """Notes whether the cyclic garbage collector runs while it cleans."""
 
     name = "gc-watcher"
     order = 50
 
-    def __init__(self, barrier: threading.Barrier | None = None) -> None:
+    def __init__(self) -> None:
         self.seen: list[bool] = []
-        self.barrier = barrier
 
     def propose(self, text: str, meta: dict[str, Any]) -> Iterable[Edit]:
-        if self.barrier is not None:
-            self.barrier.wait(timeout=30)  # both threads are inside a long document now
         self.seen.append(gc.isenabled())
         return []
 
@@ -412,30 +407,39 @@ class _GcWatcher(Cleaner):
 LONG = "Talks ended.\n" * (GC_PAUSE_CHARS // 13 + 1)
 
 
-def test_a_long_document_is_cleaned_with_the_collector_paused_and_it_comes_back() -> None:
+def test_a_long_document_is_cleaned_with_the_collector_paused_where_cleanse_owns_the_process() -> None:
     watcher = _GcWatcher()
     pipeline = Pipeline(cleaners=[watcher])
     assert gc.isenabled()
-    pipeline.clean("Talks ended.")
-    pipeline.clean(LONG)
-    assert watcher.seen == [True, False] and gc.isenabled()
+    docs = [Document("short", "Talks ended."), Document("long", LONG)]
+    assert len(list(run_local(pipeline, docs, pause_gc=True))) == 2
+    list(run_local(pipeline, docs))  # not asked: a library caller's process
+    pipeline.clean(LONG)  # Pipeline.run itself never pauses it
+    assert watcher.seen == [True, False, True, True, True] and gc.isenabled()
 
 
 def test_a_collector_the_caller_turned_off_stays_off() -> None:
     gc.disable()
     try:
-        Pipeline(cleaners=[_GcWatcher()]).clean(LONG)
+        list(run_local(Pipeline(cleaners=[_GcWatcher()]), [Document("long", LONG)], pause_gc=True))
         assert not gc.isenabled()
     finally:
         gc.enable()
 
 
-def test_threads_cleaning_long_documents_at_once_leave_the_collector_on() -> None:
-    watcher = _GcWatcher(threading.Barrier(2))
-    pipeline = Pipeline(cleaners=[watcher])
-    threads = [threading.Thread(target=pipeline.clean, args=(LONG,)) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert watcher.seen == [False, False] and gc.isenabled()
+class _GcInMeta(Cleaner):
+    """Writes in the metadata whether the cyclic garbage collector ran while it cleaned."""
+
+    name = "gc-in-meta"
+    order = 50
+
+    def propose(self, text: str, meta: dict[str, Any]) -> Iterable[Edit]:
+        meta["gc"] = gc.isenabled()
+        return []
+
+
+def test_workers_clean_long_documents_with_the_collector_paused() -> None:
+    docs = [Document(str(i), LONG if i % 2 else "Talks ended.") for i in range(6)]
+    outcomes = list(run_parallel(Pipeline(cleaners=[_GcInMeta()]), docs, 2, batch_docs=1))
+    assert [o.meta["gc"] for o in outcomes if isinstance(o, Document)] == [True, False] * 3
+    assert gc.isenabled()
