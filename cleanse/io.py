@@ -841,21 +841,22 @@ def _stream_jsonl_file(
     path: Path, source: str, gz: bool, max_bytes: int | None, block: Block | None
 ) -> Iterator[Input]:
     found = False
+    lines, size = block or (64, READ_BUFFER)
     try:
-        if block is not None:  # read1 of a gzip file: what a cut file held up to the cut is given
-            with gzip.open(path, "rb") if gz else path.open("rb", buffering=0) as fh:
-                read = fh.read1 if gz else fh.read  # type: ignore[union-attr]
-                for found_item in jsonl_blocks(read, source, doc_id(source), max_bytes, lines=block[0], size=block[1]):
-                    # A block of blank lines only is no record: a file of them is empty, as below.
-                    found = found or not isinstance(found_item, RawBlock) or any(True for _ in found_item.records())
-                    yield found_item
-        else:
-            # A plain file through a buffer larger than a record: a line read across two fills of the default 8 KB
-            # costs twice as much. Not a gzip file: a buffer over it would drop what it holds when the file is cut.
-            with gzip.open(path, "rb") if gz else path.open("rb", READ_BUFFER) as fh:
-                for item in jsonl_records(fh, source, doc_id(source), max_bytes):
+        # Read in blocks (read1 of a gzip file: a cut file gives what it held up to the cut), given as
+        # they are or record by record.
+        with gzip.open(path, "rb") if gz else path.open("rb", buffering=0) as fh:
+            read = fh.read1 if gz else fh.read  # type: ignore[union-attr]
+            for item in jsonl_blocks(read, source, doc_id(source), max_bytes, lines=lines, size=size):
+                if not isinstance(item, RawBlock):
                     found = True
                     yield item
+                    continue
+                found = found or bool(item.data.strip())  # a block of blank lines only is no record
+                if block is not None:
+                    yield item
+                else:
+                    yield from item.records()
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         yield InputError(source, f"not a valid gzip file ({exc})")
         return

@@ -139,8 +139,9 @@ def follow_edits(
         kept_from = bisect_right(paras, line_end, inside, key=_START)
     out += _moved(paras[kept_from:], shift, len(out))
     origin += range(kept_from, n)
-    _last_split = (new, tuple(out))
-    _followed = (_last_split[1], paras, tuple(origin))
+    carried = tuple(out)  # one tuple for both: read back from _last_split, it could be another thread's
+    _last_split = (new, carried)
+    _followed = (carried, paras, tuple(origin))
 
 
 def _moved(paras: Sequence[Paragraph], shift: int, first: int) -> Iterator[Paragraph]:
