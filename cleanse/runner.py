@@ -24,6 +24,7 @@ outcomes they receive, so the counts add up across workers.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
@@ -35,7 +36,6 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -124,7 +124,7 @@ def clean_batch(
 GC_PAUSE_CHARS = 250_000
 
 
-@contextmanager
+@contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off, then back as it was: for a process where one thread cleans.
 
@@ -548,6 +548,7 @@ class _ProcessPool:
             initializer=_start_worker,
             initargs=(None, os.getpid()),
         )
+        _widen_pipes(self._executor)
         self._executor.submit(int).result()  # forks every worker, before the executor's own threads start
 
     def submit(self, batch: list[Input]) -> Future[list[Outcome]]:
@@ -559,6 +560,7 @@ class _ProcessPool:
                     initializer=_start_worker,
                     initargs=(self._recipe, None),
                 )
+                _widen_pipes(self._executor)
             try:
                 return self._executor.submit(_clean_in_worker, batch, self._finish)
             except BrokenProcessPool:
@@ -588,6 +590,25 @@ class _ProcessPool:
         if self._executor is not None:
             self._executor.shutdown(wait=wait, cancel_futures=True)
             self._executor = None
+
+
+def _widen_pipes(executor: ProcessPoolExecutor) -> None:
+    """Let a batch and its outcomes cross the executor's pipes in one write, not in 64 KB pieces (Linux).
+
+    A batch's outcomes are about 400 KB: through a pipe of 64 KB, the worker and
+    this process woke each other about seven times for each (a --jobs 2 run of
+    the throughput corpus: 3,150 voluntary context switches, 1,130 with 1 MB
+    pipes). Where the pipes cannot be widened (another system, a lower
+    pipe-max-size, another Python's executor), they stay as they are.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import fcntl
+
+    for queue in (getattr(executor, "_call_queue", None), getattr(executor, "_result_queue", None)):
+        for end in (getattr(queue, "_reader", None), getattr(queue, "_writer", None)):
+            with contextlib.suppress(AttributeError, OSError, ValueError):
+                fcntl.fcntl(end.fileno(), 1031, 1 << 20)  # type: ignore[union-attr]  # F_SETPIPE_SZ
 
 
 def _context(preload: list[str]) -> Any:

@@ -443,3 +443,19 @@ def test_workers_clean_long_documents_with_the_collector_paused() -> None:
     outcomes = list(run_parallel(Pipeline(cleaners=[_GcInMeta()]), docs, 2, batch_docs=1))
     assert [o.meta["gc"] for o in outcomes if isinstance(o, Document)] == [True, False] * 3
     assert gc.isenabled()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="F_SETPIPE_SZ is Linux's")
+def test_the_pools_pipes_are_widened_to_take_a_batch_at_once() -> None:
+    import fcntl
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from cleanse.runner import _widen_pipes
+
+    if int(Path("/proc/sys/fs/pipe-max-size").read_text()) < 1 << 20:
+        pytest.skip("this system's pipes cannot be that wide")
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as executor:
+        _widen_pipes(executor)
+        ends = [executor._call_queue._writer, executor._result_queue._reader]  # type: ignore[attr-defined]
+        assert [fcntl.fcntl(end.fileno(), 1032) for end in ends] == [1 << 20] * 2  # F_GETPIPE_SZ
