@@ -186,7 +186,7 @@ def test_stdin_is_cleaned_record_by_record_with_workers(tmp_path: Path) -> None:
 # --- a worker that dies ------------------------------------------------------------------------
 
 CRASHING_PLUGIN = """
-import os
+import os, time
 from cleanse import Cleaner, hookimpl
 
 class Crash(Cleaner):
@@ -196,6 +196,8 @@ class Crash(Cleaner):
     def propose(self, text, meta):
         if "CRASH" in text:
             os._exit(3)  # as a segfault in native code would
+        if "HANG" in text:
+            time.sleep(600)
         return []
 
 @hookimpl
@@ -229,26 +231,6 @@ def test_a_dead_worker_fails_only_its_document(tmp_path: Path) -> None:
     assert lines[5].startswith("5 failed: the worker process cleaning it died")
 
 
-HANGING_PLUGIN = """
-import os, time
-from cleanse import Cleaner, hookimpl
-
-class Crash(Cleaner):
-    name = "crash"
-    order = 900
-
-    def propose(self, text, meta):
-        if "CRASH" in text:
-            os._exit(3)  # the pool is replaced: new workers come from a forkserver
-        if "HANG" in text:
-            time.sleep(600)
-        return []
-
-@hookimpl
-def register_cleaners(register):
-    register(Crash())
-"""
-
 HANGING_DRIVER = """
 import sys
 sys.path.insert(0, sys.argv[1])
@@ -258,7 +240,7 @@ from cleanse.runner import run_parallel
 
 if __name__ == "__main__":
     docs = [Document(str(i), "CRASH." if i == 1 else "HANG." if i >= 4 else f"Story {i}.") for i in range(8)]
-    for outcome in run_parallel(Pipeline(plugins=["hangplug"]), docs, 2, batch_docs=1):
+    for outcome in run_parallel(Pipeline(plugins=["crashplug"]), docs, 2, batch_docs=1):
         print(getattr(outcome, "id", None) or outcome.doc_id, flush=True)
 """
 
@@ -274,7 +256,7 @@ def _descendants(pid: int) -> set[int]:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
 def test_workers_from_a_forkserver_die_with_a_killed_run(tmp_path: Path) -> None:
-    (tmp_path / "hangplug.py").write_text(HANGING_PLUGIN, encoding="utf-8")
+    (tmp_path / "crashplug.py").write_text(CRASHING_PLUGIN, encoding="utf-8")  # a crash replaces the pool
     (tmp_path / "driver.py").write_text(HANGING_DRIVER, encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, str(tmp_path / "driver.py"), str(tmp_path)], stdout=subprocess.PIPE, text=True
