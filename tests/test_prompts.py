@@ -312,25 +312,7 @@ def _check_reach(text: str) -> None:
             assert reach >= P._LIMITS[rule], (rule, text)
 
 
-@pytest.mark.parametrize("line", MATCHING)
-def test_reach_of_each_alternative(line: str) -> None:
-    for v in _variants(line):
-        for lead in ("", "“", "| ", "——————————————", "1. ", "Q: "):
-            _check_reach(lead + v)
-
-
 _LEADS = st.text(alphabet=P._LEAD + "1:|!?¿¡«x\u0307İ", max_size=14)
-
-
-@given(st.tuples(_LEADS, _lines | _TEXTS, st.sampled_from([str, str.upper, str.title, str.swapcase])))
-def test_reach_says_what_the_opening_tests_say(parts: tuple) -> None:  # type: ignore[type-arg]
-    lead, line, case = parts
-    _check_reach(case(lead + line))
-
-
-@given(st.text(max_size=6), st.text(max_size=6))
-def test_reach_of_any_head(head: str, rest: str) -> None:
-    _check_reach(head + rest)
 
 
 def test_lead_characters_are_non_word_and_fold_so() -> None:
@@ -386,22 +368,31 @@ def _check_opening(text: str) -> None:
         assert (rule in rules) == kw.opens(text), (rule, text)
 
 
+# _check_reach and _check_opening, each over the same lines (_CHECKS, below).
+
+
+_CHECKS = {"reach": _check_reach, "opening": _check_opening}
+
+
+@pytest.mark.parametrize("check", _CHECKS)
 @pytest.mark.parametrize("line", MATCHING)
-def test_opening_of_each_alternative(line: str) -> None:
+def test_each_alternative(check: str, line: str) -> None:
     for v in _variants(line):
         for lead in ("", "“", "| ", "——————————————", "1. ", "Q: "):
-            _check_opening(lead + v)
+            _CHECKS[check](lead + v)
 
 
-@given(st.tuples(_LEADS, _lines | _TEXTS, st.sampled_from([str, str.upper, str.title, str.swapcase])))
-def test_opening_asks_what_the_text_would(parts: tuple) -> None:  # type: ignore[type-arg]
+@pytest.mark.parametrize("check", _CHECKS)
+@given(parts=st.tuples(_LEADS, _lines | _TEXTS, st.sampled_from([str, str.upper, str.title, str.swapcase])))
+def test_lines_in_any_case_after_any_lead(check: str, parts: tuple) -> None:  # type: ignore[type-arg]
     lead, line, case = parts
-    _check_opening(case(lead + line))
+    _CHECKS[check](case(lead + line))
 
 
-@given(st.text(max_size=6), st.text(max_size=6))
-def test_opening_of_any_head(head: str, rest: str) -> None:
-    _check_opening(head + rest)
+@pytest.mark.parametrize("check", _CHECKS)
+@given(head=st.text(max_size=6), rest=st.text(max_size=6))
+def test_any_head(check: str, head: str, rest: str) -> None:
+    _CHECKS[check](head + rest)
 
 
 def test_opened_by_a_text_not_remembered() -> None:
