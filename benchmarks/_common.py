@@ -107,10 +107,41 @@ class Measured:
 
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+_HAS_CHILDREN = os.path.exists(f"/proc/self/task/{os.getpid()}/children")  # Linux with CONFIG_PROC_CHILDREN
 
 
 def _tree_rss(pid: int) -> tuple[int, int]:
-    """Resident bytes of ``pid``, and of ``pid`` with its descendants (Linux /proc; 0 elsewhere)."""
+    """Resident bytes of ``pid``, and of ``pid`` with its descendants (Linux /proc; 0 elsewhere).
+
+    The descendants are found through each thread's ``children`` file: a few small reads for a run and its
+    workers, where a scan of every process on the machine cost the sampler about 1% of a core, taken from
+    the run it measures on two cores.
+    """
+    if not _HAS_CHILDREN:
+        return _scan_rss(pid)
+    main = total = 0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm", "rb") as fh:
+                rss = int(fh.read().split()[1]) * _PAGE
+            tasks = os.listdir(f"/proc/{p}/task")
+        except (FileNotFoundError, ProcessLookupError, PermissionError, IndexError, NotADirectoryError):
+            continue  # exited meanwhile
+        main = rss if p == pid else main
+        total += rss
+        for task in tasks:
+            try:
+                with open(f"/proc/{p}/task/{task}/children", "rb") as fh:
+                    todo.extend(map(int, fh.read().split()))
+            except (FileNotFoundError, ProcessLookupError, PermissionError):  # the thread ended meanwhile
+                continue
+    return main, total
+
+
+def _scan_rss(pid: int) -> tuple[int, int]:
+    """``_tree_rss`` by a scan of every process (for kernels without ``/proc/PID/task/TID/children``)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     try:
