@@ -203,6 +203,32 @@ def measure(cmd: list[str], stdin: Path | None = None, stdout: Path | None = Non
     return Measured(wall, peak[1], peak[0], proc.returncode)
 
 
+def measure_together(cmds: list[list[str]]) -> Measured:
+    """Start ``cmds`` at once and measure the wall time until the last has exited (no memory sampled)."""
+    start = time.perf_counter()
+    procs = [
+        subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=ENV) for cmd in cmds
+    ]
+    errors = [proc.communicate()[1].decode(errors="replace") for proc in procs]
+    wall = time.perf_counter() - start
+    for cmd, proc, err in zip(cmds, procs, errors, strict=True):
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
+    return Measured(wall, 0, 0, max(proc.returncode for proc in procs))
+
+
+def halves(path: Path) -> tuple[Path, Path]:
+    """``path`` (JSONL) cut in two at the line break nearest its middle byte (made once, beside it)."""
+    first, second = path.with_name(f"{path.stem}.half1.jsonl"), path.with_name(f"{path.stem}.half2.jsonl")
+    if first.exists() and second.exists():
+        return first, second
+    data = path.read_bytes()
+    cut = data.find(b"\n", len(data) // 2) + 1 or len(data)
+    first.write_bytes(data[:cut])
+    second.write_bytes(data[cut:])
+    return first, second
+
+
 def best(runs: list[Measured]) -> Measured:
     """The fastest of repeated runs (on a shared machine the others were slowed down), with the largest peak."""
     fastest = min(runs, key=lambda m: m.wall)
