@@ -1,6 +1,7 @@
 """CPU per document of the default pipeline: this checkout against another revision, side by side.
 
     python benchmarks/compare.py [REV] [--runs 6] [--docs 1700] [--bench DIR] [--work DIR]
+    python benchmarks/compare.py [REV] --jobs 2 [--mb 50] [--runs 8]
 
 Checks ``REV`` (default ``HEAD``) out into a temporary git worktree and cleans
 the first ``--docs`` records of the 10 MB news corpus (see _common.py) with
@@ -9,27 +10,33 @@ shared machine a slow spell then slows both sides alike. Each process imports
 its own tree's ``cleanse`` and plugins, and reports the CPU time (``process_time``)
 of the cleaning alone, not of start-up or reading. Prints every run, the
 minimum of each side and their ratio (below 1: this checkout is cheaper).
-This is a measurement, not a test.
+
+With ``--jobs N``, each side runs the whole command instead, ``cleanse run``
+on the ``--mb`` MB news corpus with ``--jobs N`` (start-up, reading, workers,
+writing), and the wall time is compared, sides alternating which goes first;
+both must write the same bytes. This is a measurement, not a test.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import DEFAULT_BENCH, DEFAULT_WORK, PYTHON, ROOT, corpus, load
+from _common import DEFAULT_BENCH, DEFAULT_WORK, ENV, PYTHON, ROOT, corpus, load
 
 # Run in a fresh interpreter with the tree to measure as argv[1]: its cleanse, and its plugins as
 # cleanse.plugins (an editable install would map that name to the installed tree instead).
-_CHILD = """
+_TREE = """
 import importlib.util, json, sys, time
-tree, src, docs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+tree = sys.argv[1]
 sys.path.insert(0, tree)
 import cleanse
 spec = importlib.util.spec_from_file_location(
@@ -39,6 +46,11 @@ plugins = importlib.util.module_from_spec(spec)
 sys.modules["cleanse.plugins"] = plugins
 spec.loader.exec_module(plugins)
 assert cleanse.__file__.startswith(tree), cleanse.__file__
+"""
+_CHILD = (
+    _TREE
+    + """
+src, docs = sys.argv[2], int(sys.argv[3])
 from cleanse import Pipeline
 from cleanse.model import Document
 with open(src, encoding="utf-8") as fh:
@@ -54,6 +66,47 @@ for text in texts:
         pipeline._run_one(cleaner, doc)
 print(json.dumps((time.process_time() - start) / len(texts) * 1e6))
 """
+)
+
+
+# The cleanse command of the tree given as argv[1] (its cleanse, its plugins as cleanse.plugins), run on argv[2:].
+_COMMAND = (
+    _TREE
+    + """
+from cleanse.cli import main
+sys.argv = ["cleanse", "run", *sys.argv[2:]]
+main()
+"""
+)
+
+
+def run_wall(tree: Path, src: Path, out: Path, jobs: int) -> float:
+    """Wall seconds of ``cleanse run SRC --out OUT -q --jobs JOBS`` with the code of ``tree``."""
+    args = [str(src), "--out", str(out), "-q", "--jobs", str(jobs)]
+    start = time.perf_counter()
+    done = subprocess.run([PYTHON, "-c", _COMMAND, str(tree), *args], capture_output=True, text=True, env=ENV)
+    wall = time.perf_counter() - start
+    if done.returncode:  # the corpus has no bad record: any failure is the tree's
+        raise SystemExit(f"running {tree} failed ({done.returncode}):\n{done.stderr}")
+    return wall
+
+
+def compare_runs(other: Path, rev: str, args: argparse.Namespace) -> None:
+    src = corpus(args.mb, args.bench, args.work)
+    outs = {ROOT: args.work / "compare-here.jsonl", other: args.work / "compare-there.jsonl"}
+    print(f"cleanse run --jobs {args.jobs}, {src.name}, wall seconds; {load()}")
+    print(f"{'run':>4} {'this checkout':>14} {rev:>14}")
+    walls: dict[Path, list[float]] = {ROOT: [], other: []}
+    for run in range(1, args.runs + 1):
+        for tree in (ROOT, other) if run % 2 else (other, ROOT):
+            walls[tree].append(run_wall(tree, src, outs[tree], args.jobs))
+        print(f"{run:>4} {walls[ROOT][-1]:>14.3f} {walls[other][-1]:>14.3f}")
+    here, there = walls[ROOT], walls[other]
+    print(f"{'min':>4} {min(here):>14.3f} {min(there):>14.3f}   ratio {min(here) / min(there):.3f}")
+    mid_here, mid_there = statistics.median(here), statistics.median(there)
+    print(f"{'med':>4} {mid_here:>14.3f} {mid_there:>14.3f}   ratio {mid_here / mid_there:.3f}")
+    same = outs[ROOT].read_bytes() == outs[other].read_bytes()
+    print("outputs: the same bytes" if same else "outputs DIFFER")
 
 
 def cpu_per_doc(tree: Path, src: Path, docs: int) -> float:
@@ -71,6 +124,8 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1700)
     parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK)
+    parser.add_argument("--jobs", type=int, help="time whole `cleanse run --jobs N` commands instead")
+    parser.add_argument("--mb", type=float, default=50, help="with --jobs: corpus size in MB (default 50)")
     args = parser.parse_args()
 
     src = corpus(10, args.bench, args.work)
@@ -79,6 +134,9 @@ def main() -> None:
         subprocess.run(["git", "worktree", "add", "--detach", str(other), args.rev], cwd=ROOT, check=True,
                        capture_output=True)  # fmt: skip
         try:
+            if args.jobs is not None:
+                compare_runs(other, args.rev, args)
+                return
             print(f"CPU µs per document, {args.docs} news documents; {load()}")
             print(f"{'run':>4} {'this checkout':>14} {args.rev:>14}")
             here, there = [], []
