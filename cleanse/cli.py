@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import traceback
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -207,11 +208,19 @@ def run(
     bar = progress.Progress(progress.wanted(quiet, jsonl_to_stdout=out == "-"))
     try:
         with bar:
-            # Documents come back serialized (Cleaned.of runs where they were cleaned): see cleanse.runner.
+            # Documents come back serialized (Cleaned.of runs where they were cleaned): see cleanse.runner. Worker
+            # processes send a batch's documents back as one CleanedRun, written and counted at once.
             outcomes = runner.run(
-                pipeline, items, jobs=jobs, engine=engine, scheduler=scheduler, finish=Cleaned.of, pause_gc=True
+                pipeline,
+                items,
+                jobs=jobs,
+                engine=engine,
+                scheduler=scheduler,
+                finish=Cleaned.of,
+                pause_gc=True,
+                packed=True,
             )
-            for outcome in outcomes:
+            for outcome in _runs_written(outcomes, output, summary, bar):
                 if isinstance(outcome, Failed | InputError):
                     errors += 1
                     bar.advance(0, failed=True)
@@ -249,6 +258,23 @@ def run(
     if not quiet:
         output.report(summary)
     sys.exit(1 if errors else 0)
+
+
+def _runs_written(outcomes: Iterable[Any], output: Any, summary: Any, bar: Any) -> Iterator[Any]:
+    """``outcomes``, less the runs of documents (:class:`cleanse.model.CleanedRun`) that ``output`` writes at
+    once: those are written and counted here, and the others come out one document at a time."""
+    from cleanse.model import CleanedRun
+
+    for outcome in outcomes:
+        if type(outcome) is not CleanedRun:
+            yield outcome
+        elif output.takes_runs:
+            output.write_run(outcome)
+            read = summary.chars_in
+            summary.add_run(outcome)
+            bar.advance(summary.chars_in - read, documents=len(outcome))
+        else:
+            yield from outcome.each()
 
 
 @cli.command()

@@ -10,6 +10,7 @@ is how "nothing lost" is checked (:func:`cleanse.pipeline.replay`).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,6 +160,68 @@ class Cleaned:
     def chars_in(self) -> int:
         """Characters of the text before cleaning."""
         return self.chars_out + sum(n for _, n in self.removed)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedRun:
+    """Consecutive cleaned documents with their records joined: what a worker process sends back in one piece.
+
+    ``records`` is the documents' records (:attr:`Cleaned.record`), each followed by a line break: JSONL as it
+    is written (a record holds no line break byte: JSON writes one in a string as ``\\n``). ``docs`` holds each
+    document's ``(id, source, chars_out, removed)``; no document of a run has a plugin failure. ``removals``,
+    ``chars_removed`` and ``docs_touched`` count, per plugin, what the run's documents lost, so that a summary
+    adds the run up at once.
+
+    >>> a = Cleaned.of(Document("a", "Text.", source="s.txt"))
+    >>> b = Cleaned.of(Document("b", "More.", removed=[Removal("dateline", "dateline", "X - ", "agency", 0)]))
+    >>> run = CleanedRun.of([a, b])
+    >>> list(run.each()) == [a, b], run.records.count(b"\\n"), run.chars_removed, run.chars_in
+    (True, 2, {'dateline': 4}, 14)
+    """
+
+    records: bytes
+    docs: tuple[tuple[str, str, int, tuple[tuple[str, int], ...]], ...]
+    removals: dict[str, int]
+    chars_removed: dict[str, int]
+    docs_touched: dict[str, int]
+
+    @classmethod
+    def of(cls, cleaned: list[Cleaned]) -> CleanedRun:
+        removals: dict[str, int] = {}
+        chars: dict[str, int] = {}
+        touched: dict[str, int] = {}
+        for doc in cleaned:
+            if doc.removed:  # most lose a few pieces or none
+                for plugin, n in doc.removed:
+                    removals[plugin] = removals.get(plugin, 0) + 1
+                    chars[plugin] = chars.get(plugin, 0) + n
+                for plugin in {plugin for plugin, _ in doc.removed}:
+                    touched[plugin] = touched.get(plugin, 0) + 1
+        records = b"\n".join([doc.record for doc in cleaned]) + b"\n"
+        docs = tuple((doc.id, doc.source, doc.chars_out, doc.removed) for doc in cleaned)
+        return cls(records, docs, removals, chars, touched)
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def __reduce__(self) -> tuple[type[CleanedRun], tuple[Any, ...]]:
+        return CleanedRun, (self.records, self.docs, self.removals, self.chars_removed, self.docs_touched)
+
+    def each(self) -> Iterator[Cleaned]:
+        """The run's documents, one :class:`Cleaned` each."""
+        records = self.records[:-1].split(b"\n")
+        for record, (doc_id, source, chars_out, removed) in zip(records, self.docs, strict=True):
+            yield Cleaned(doc_id, source, record, chars_out, removed)
+
+    @property
+    def chars_out(self) -> int:
+        """Characters of the cleaned texts."""
+        return sum(doc[2] for doc in self.docs)
+
+    @property
+    def chars_in(self) -> int:
+        """Characters of the texts before cleaning."""
+        return self.chars_out + sum(self.chars_removed.values())
 
 
 def record_bytes(record: dict[str, Any]) -> bytes:

@@ -27,7 +27,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from cleanse.io import Input, real, text_path, write_atomic
-from cleanse.model import Cleaned, Document, record_bytes
+from cleanse.model import Cleaned, CleanedRun, Document, record_bytes
 
 if TYPE_CHECKING:
     from cleanse.runner import Summary
@@ -144,7 +144,11 @@ class Journal:
     def write(self, line: str | bytes) -> None:
         """Append one record (JSON text, or its UTF-8 bytes) and its line break."""
         self.fh.write(line.encode("utf-8") if isinstance(line, str) else line)  # not joined: a copy of each record less
-        self.fh.write(b"\n")
+        self.write_lines(b"\n")
+
+    def write_lines(self, lines: bytes) -> None:
+        """Append whole records, each followed by its line break (JSONL as it is written)."""
+        self.fh.write(lines)
         if self.flush_each:
             self.fh.flush()
         if time.monotonic() >= self._sync_by:
@@ -203,6 +207,15 @@ class _Output:
             found += [self.journal.path, self.journal.partial, self.journal.settings_file]
         return found
 
+    @property
+    def takes_runs(self) -> bool:
+        """Whether :meth:`write_run` may write a run of documents at once (else each goes to :meth:`write`)."""
+        return False
+
+    def write_run(self, run: CleanedRun) -> None:
+        """Write the documents of ``run`` (only where :attr:`takes_runs`)."""
+        raise NotImplementedError
+
     def skip_done(self, items: Iterable[Input]) -> Iterator[Input]:
         """``items`` less the documents already written (by ``(source, id)``, counting repeats)."""
         if not self.done:
@@ -247,6 +260,18 @@ class JsonlOutput(_Output):
         # Each record on its own is flushed only where a file it names is written too (FolderOutput).
         self.journal = Journal(Path(target), resume, flush_each=False, settings=settings) if target != "-" else None
         super().__init__()
+
+    @property
+    def takes_runs(self) -> bool:
+        # Not while an interrupted run's documents are still to be skipped (already_written, each).
+        return not self.done
+
+    def write_run(self, run: CleanedRun) -> None:
+        if self.journal is not None:
+            self.journal.write_lines(run.records)
+        else:
+            sys.stdout.buffer.write(run.records)
+            sys.stdout.buffer.flush()
 
     def write(self, doc: Document | Cleaned) -> None:
         if self.journal is not None:

@@ -57,9 +57,9 @@ class Progress:
             self._bar.stop()
             self._bar = None
 
-    def advance(self, chars: int, failed: bool = False) -> None:
-        """Count one outcome: a document of ``chars`` characters of input, or a failure."""
-        self.documents += 1
+    def advance(self, chars: int, failed: bool = False, documents: int = 1) -> None:
+        """Count one outcome: a document of ``chars`` characters of input, or a failure (or ``documents`` at once)."""
+        self.documents += documents
         self.failed += failed
         self.chars += chars
         if self.enabled and time.monotonic() >= self._next_draw:

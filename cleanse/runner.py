@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from cleanse.io import Input, InputError, Item, RawBlock, RawRange, RawRecord
-from cleanse.model import Cleaned, Document, removal_sizes
+from cleanse.model import Cleaned, CleanedRun, Document, removal_sizes
 from cleanse.pipeline import Pipeline
 
 #: A batch closes at this many documents ...
@@ -76,7 +76,7 @@ class Failed:
         return f"{where}: {self.reason}"
 
 
-Outcome = Document | Cleaned | InputError | Failed
+Outcome = Document | Cleaned | CleanedRun | InputError | Failed
 #: Applied to each cleaned document where it was cleaned (in the worker), e.g. ``Cleaned.of``.
 Finish = Callable[[Document], Document | Cleaned]
 
@@ -118,6 +118,31 @@ def clean_batch(
 ) -> list[Outcome]:
     """Clean a batch of documents in order: the task a worker process or a Dask worker runs."""
     return [clean_item(pipeline, item, finish, pause_gc=pause_gc) for item in each_record(batch)]
+
+
+def pack(outcomes: list[Outcome]) -> list[Outcome]:
+    """``outcomes`` with each run of two or more consecutive :class:`Cleaned` without plugin failures as one
+    :class:`CleanedRun`: a worker's batch goes back, and is written, in one piece.
+
+    >>> from cleanse.model import Cleaned
+    >>> a, b = Cleaned("a", "", b"{}", 0, ()), Cleaned("b", "", b"{}", 0, ())
+    >>> [type(o).__name__ for o in pack([a, b, InputError("x", "bad"), a])]
+    ['CleanedRun', 'InputError', 'Cleaned']
+    """
+    out: list[Outcome] = []
+    run: list[Cleaned] = []
+    for outcome in [*outcomes, None]:
+        if type(outcome) is Cleaned and not outcome.failures:
+            run.append(outcome)
+            continue
+        if len(run) > 1:
+            out.append(CleanedRun.of(run))
+        else:
+            out += run
+        run = []
+        if outcome is not None:
+            out.append(outcome)
+    return out
 
 
 #: With ``pause_gc``, a document at least this long is cleaned with the cyclic garbage collector paused.
@@ -171,6 +196,7 @@ def run(
     scheduler: str | None = None,
     finish: Finish | None = None,
     pause_gc: bool = False,
+    packed: bool = False,
 ) -> Iterator[Outcome]:
     """Clean ``items`` with ``engine``: ``local`` on ``jobs`` processes (None: every core), or ``dask``.
 
@@ -178,6 +204,9 @@ def run(
     ``cleanse`` command), so long documents may be cleaned with the cyclic
     garbage collector paused (:func:`_collector_paused`); worker processes
     always do, Dask workers (which may clean in several threads) never.
+    ``packed``: the local engine's worker processes send the documents of a
+    batch cleaned with ``finish=Cleaned.of`` back as :class:`CleanedRun`
+    (see :func:`pack`), which the caller writes and counts at once.
 
     >>> from cleanse.model import Document
     >>> [d.text for d in run(Pipeline(), [Document("a", "SEOUL (Reuters) - Talks began.")], jobs=2)]
@@ -187,7 +216,8 @@ def run(
         return run_dask(pipeline, items, scheduler=scheduler, workers=jobs, finish=finish)
     if engine != "local":
         raise EngineError(f"no engine named {engine!r} (known: {', '.join(ENGINES)})")
-    return run_parallel(pipeline, items, jobs if jobs is not None else default_jobs(), finish=finish, pause_gc=pause_gc)
+    jobs = jobs if jobs is not None else default_jobs()
+    return run_parallel(pipeline, items, jobs, finish=finish, pause_gc=pause_gc, packed=packed)
 
 
 def run_local(
@@ -207,16 +237,17 @@ def run_parallel(
     batch_docs: int = BATCH_DOCS,
     batch_chars: int = BATCH_CHARS,
     pause_gc: bool = False,
+    packed: bool = False,
 ) -> Iterator[Outcome]:
     """Clean documents on ``jobs`` worker processes; outcomes come in input order.
 
     An input that ends within the first batch is cleaned in this process
-    (``pause_gc``: see :func:`run`).
+    (``pause_gc``, ``packed``: see :func:`run`).
     """
     if jobs <= 1:
         yield from run_local(pipeline, items, finish, pause_gc=pause_gc)
         return
-    pool = _ProcessPool(pipeline, jobs, finish)
+    pool = _ProcessPool(pipeline, jobs, finish, packed)
     pool.start()  # before the reader thread: forked workers start at once
     source = _Prefetch(items, batch_docs, batch_chars)
     finished = False
@@ -512,10 +543,11 @@ def _start_worker(recipe: bytes | None, parent: int | None) -> None:
         _worker_error = f"the pipeline could not be rebuilt in a worker process: {type(exc).__name__}: {exc}"
 
 
-def _clean_in_worker(batch: list[Input], finish: Finish | None) -> list[Outcome]:
+def _clean_in_worker(batch: list[Input], finish: Finish | None, packed: bool = False) -> list[Outcome]:
     if _worker_pipeline is None:
         return [_failed(item, _worker_error) for item in each_record(batch)]
-    return clean_batch(_worker_pipeline, batch, finish, pause_gc=True)  # one thread cleans in a worker
+    outcomes = clean_batch(_worker_pipeline, batch, finish, pause_gc=True)  # one thread cleans in a worker
+    return pack(outcomes) if packed else outcomes
 
 
 class _ProcessPool:
@@ -529,8 +561,9 @@ class _ProcessPool:
     that lost a worker is replaced.
     """
 
-    def __init__(self, pipeline: Pipeline, jobs: int, finish: Finish | None = None) -> None:
+    def __init__(self, pipeline: Pipeline, jobs: int, finish: Finish | None = None, packed: bool = False) -> None:
         self._pipeline = pipeline
+        self._packed = packed
         self._recipe = pickle.dumps(pipeline)  # fails here, clearly, if a plugin is not picklable
         self._modules = sorted({type(r.cleaner).__module__ for r in pipeline.registry} - {"__main__", "__mp_main__"})
         self._jobs = jobs
@@ -566,7 +599,7 @@ class _ProcessPool:
                 )
                 _widen_pipes(self._executor)
             try:
-                return self._executor.submit(_clean_in_worker, batch, self._finish)
+                return self._executor.submit(_clean_in_worker, batch, self._finish, self._packed)
             except BrokenProcessPool:
                 self.close()
         raise BrokenProcessPool("worker processes die as they start")
@@ -667,3 +700,15 @@ class Summary:
         self.plugin_failures += len(doc.failures)
         if len(self.rows) < self.keep_rows:
             self.rows.append((doc.id, Counter(plugin for plugin, _ in doc.removed), removed))
+
+    def add_run(self, run: CleanedRun) -> None:
+        """Count the documents of ``run``, as :meth:`add` would each, at once."""
+        self.removals.update(run.removals)
+        self.chars_removed.update(run.chars_removed)
+        self.docs_touched.update(run.docs_touched)
+        self.documents += len(run.docs)
+        chars_out = run.chars_out
+        self.chars_out += chars_out
+        self.chars_in += chars_out + sum(run.chars_removed.values())
+        for doc_id, _, _, removed in run.docs[: max(0, self.keep_rows - len(self.rows))]:
+            self.rows.append((doc_id, Counter(plugin for plugin, _ in removed), sum(n for _, n in removed)))

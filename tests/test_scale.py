@@ -24,8 +24,8 @@ from cli_helpers import alive, children, cleanse
 
 from cleanse import Cleaner, Edit, Pipeline
 from cleanse.io import InputError, RawRange, RawRecord, iter_inputs, jsonl_records, read_jsonl_stream
-from cleanse.model import Cleaned, Document
-from cleanse.runner import GC_PAUSE_CHARS, Summary, run, run_local, run_parallel
+from cleanse.model import Cleaned, CleanedRun, Document, PluginFailure
+from cleanse.runner import GC_PAUSE_CHARS, Summary, pack, run, run_local, run_parallel
 from cleanse.runner import clean_batch as runner_clean_batch
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,6 +141,40 @@ def test_summary_adds_up_whatever_the_workers() -> None:
             by_records.add(o)
     assert by_records == by_docs
     assert by_docs.removals["feeds"] == 3 * 81
+
+
+def test_packed_workers_send_runs_of_the_same_documents_and_counts() -> None:
+    lines = corpus_lines(3)
+    local = list(run_local(Pipeline(), inputs(lines), Cleaned.of))
+    packed = list(run_parallel(Pipeline(), inputs(lines), 2, finish=Cleaned.of, batch_docs=4, packed=True))
+    runs = [o for o in packed if isinstance(o, CleanedRun)]
+    assert runs and all(2 <= len(run) <= 4 for run in runs)
+    unpacked = [d for o in packed for d in (o.each() if isinstance(o, CleanedRun) else [o])]
+    assert unpacked == local
+    # A run's records are JSONL as written; a summary counts a run as it counts its documents one by one.
+    assert b"".join(run.records for run in runs) == b"".join(c.record + b"\n" for r in runs for c in r.each())
+    by_docs, by_runs = Summary(plugins=[], keep_rows=5), Summary(plugins=[], keep_rows=5)
+    for o in local:
+        if isinstance(o, Cleaned):
+            by_docs.add(o)
+    for o in packed:
+        if isinstance(o, CleanedRun):
+            by_runs.add_run(o)
+        elif isinstance(o, Cleaned):
+            by_runs.add(o)
+    assert by_runs == by_docs and len(by_runs.rows) == 5
+
+
+def test_a_document_with_a_plugin_failure_or_an_error_ends_a_run() -> None:
+    ok = Cleaned("a", "s", b'{"id": "a"}', 1, (("feeds", 3),))
+    failed = Cleaned("b", "s", b'{"id": "b"}', 1, (), (PluginFailure("feeds", "ValueError: x"),))
+    error = InputError("s", "bad", 3)
+    packed = pack([ok, ok, failed, ok, error, ok, ok, ok])
+    assert [type(o).__name__ for o in packed] == ["CleanedRun", "Cleaned", "Cleaned", "InputError", "CleanedRun"]
+    assert packed[1] is failed and packed[2] is ok
+    assert [len(packed[0]), len(packed[4])] == [2, 3]  # type: ignore[arg-type]
+    assert packed[4].removals == {"feeds": 3} and packed[4].docs_touched == {"feeds": 3}  # type: ignore[union-attr]
+    assert packed[4].chars_removed == {"feeds": 9} and packed[4].chars_in == 12  # type: ignore[union-attr]
 
 
 def test_jobs_give_the_same_output_and_summary(corpus: Path, tmp_path: Path) -> None:
