@@ -14,7 +14,9 @@ minimum of each side and their ratio (below 1: this checkout is cheaper).
 With ``--jobs N``, each side runs the whole command instead, ``cleanse run``
 on the ``--mb`` MB news corpus with ``--jobs N`` (start-up, reading, workers,
 writing), and the wall time is compared, sides alternating which goes first;
-both must write the same bytes. This is a measurement, not a test.
+both must write the same bytes. The CPU time of the main process (all its
+threads) and of its workers is compared too (``resource.getrusage`` at exit):
+what the main process spends is what bounds how many workers it can feed. This is a measurement, not a test.
 """
 
 from __future__ import annotations
@@ -70,25 +72,40 @@ print(json.dumps((time.process_time() - start) / len(texts) * 1e6))
 
 
 # The cleanse command of the tree given as argv[1] (its cleanse, its plugins as cleanse.plugins), run on argv[2:].
+# At its exit it writes the CPU seconds of the process itself (all its threads) and of its reaped workers
+# (resource.getrusage) to the file named by argv[2].
 _COMMAND = (
     _TREE
     + """
+import atexit, resource
+cpu_file = sys.argv[2]
+
+def _cpu():
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(cpu_file, "w") as fh:
+        json.dump([own.ru_utime + own.ru_stime, workers.ru_utime + workers.ru_stime], fh)
+
+atexit.register(_cpu)
 from cleanse.cli import main
-sys.argv = ["cleanse", "run", *sys.argv[2:]]
+sys.argv = ["cleanse", "run", *sys.argv[3:]]
 main()
 """
 )
 
 
-def run_wall(tree: Path, src: Path, out: Path, jobs: int) -> float:
-    """Wall seconds of ``cleanse run SRC --out OUT -q --jobs JOBS`` with the code of ``tree``."""
+def run_wall(tree: Path, src: Path, out: Path, jobs: int) -> tuple[float, float, float]:
+    """Wall seconds of ``cleanse run SRC --out OUT -q --jobs JOBS`` with the code of ``tree``, and the CPU
+    seconds of its main process and of its workers."""
     args = [str(src), "--out", str(out), "-q", "--jobs", str(jobs)]
+    cpu_file = out.with_suffix(".cpu.json")
     start = time.perf_counter()
-    done = subprocess.run([PYTHON, "-c", _COMMAND, str(tree), *args], capture_output=True, text=True, env=ENV)
+    command = [PYTHON, "-c", _COMMAND, str(tree), str(cpu_file), *args]
+    done = subprocess.run(command, capture_output=True, text=True, env=ENV)
     wall = time.perf_counter() - start
     if done.returncode:  # the corpus has no bad record: any failure is the tree's
         raise SystemExit(f"running {tree} failed ({done.returncode}):\n{done.stderr}")
-    return wall
+    main, workers = json.loads(cpu_file.read_text())
+    return wall, main, workers
 
 
 def compare_runs(other: Path, rev: str, args: argparse.Namespace) -> None:
@@ -96,15 +113,19 @@ def compare_runs(other: Path, rev: str, args: argparse.Namespace) -> None:
     outs = {ROOT: args.work / "compare-here.jsonl", other: args.work / "compare-there.jsonl"}
     print(f"cleanse run --jobs {args.jobs}, {src.name}, wall seconds; {load()}")
     print(f"{'run':>4} {'this checkout':>14} {rev:>14}")
-    walls: dict[Path, list[float]] = {ROOT: [], other: []}
+    found: dict[Path, list[tuple[float, float, float]]] = {ROOT: [], other: []}
     for run in range(1, args.runs + 1):
         for tree in (ROOT, other) if run % 2 else (other, ROOT):
-            walls[tree].append(run_wall(tree, src, outs[tree], args.jobs))
-        print(f"{run:>4} {walls[ROOT][-1]:>14.3f} {walls[other][-1]:>14.3f}")
-    here, there = walls[ROOT], walls[other]
+            found[tree].append(run_wall(tree, src, outs[tree], args.jobs))
+        print(f"{run:>4} {found[ROOT][-1][0]:>14.3f} {found[other][-1][0]:>14.3f}")
+    here, there = [w for w, _, _ in found[ROOT]], [w for w, _, _ in found[other]]
     print(f"{'min':>4} {min(here):>14.3f} {min(there):>14.3f}   ratio {min(here) / min(there):.3f}")
     mid_here, mid_there = statistics.median(here), statistics.median(there)
     print(f"{'med':>4} {mid_here:>14.3f} {mid_there:>14.3f}   ratio {mid_here / mid_there:.3f}")
+    for k, what in ((1, "main process"), (2, "workers")):
+        cpu_here = statistics.median(f[k] for f in found[ROOT])
+        cpu_there = statistics.median(f[k] for f in found[other])
+        print(f"CPU s, {what + ' (median)':<23} {cpu_here:>6.3f} {cpu_there:>14.3f}   ratio {cpu_here / cpu_there:.3f}")
     same = outs[ROOT].read_bytes() == outs[other].read_bytes()
     print("outputs: the same bytes" if same else "outputs DIFFER")
 
