@@ -192,11 +192,7 @@ class CleanedRun:
         touched: dict[str, int] = {}
         for doc in cleaned:
             if doc.removed:  # most lose a few pieces or none
-                for plugin, n in doc.removed:
-                    removals[plugin] = removals.get(plugin, 0) + 1
-                    chars[plugin] = chars.get(plugin, 0) + n
-                for plugin in {plugin for plugin, _ in doc.removed}:
-                    touched[plugin] = touched.get(plugin, 0) + 1
+                tally_removed(doc.removed, removals, chars, touched)
         records = b"\n".join([doc.record for doc in cleaned]) + b"\n"
         docs = tuple((doc.id, doc.source, doc.chars_out, doc.removed) for doc in cleaned)
         return cls(records, docs, removals, chars, touched)
@@ -222,6 +218,28 @@ class CleanedRun:
     def chars_in(self) -> int:
         """Characters of the texts before cleaning."""
         return self.chars_out + sum(self.chars_removed.values())
+
+
+def tally_removed(
+    removed: tuple[tuple[str, int], ...], removals: dict[str, int], chars: dict[str, int], touched: dict[str, int]
+) -> int:
+    """Count a document's ``removed`` (``(plugin, characters)`` each) per plugin: removals, characters, and the
+    document itself once for each plugin that removed something. Returns the characters removed.
+
+    >>> removals, chars, touched = {}, {}, {}
+    >>> tally_removed((("feeds", 30), ("feeds", 12), ("dateline", 9)), removals, chars, touched)
+    51
+    >>> removals, chars, touched
+    ({'feeds': 2, 'dateline': 1}, {'feeds': 42, 'dateline': 9}, {'feeds': 1, 'dateline': 1})
+    """
+    total = 0
+    for plugin, n in removed:
+        removals[plugin] = removals.get(plugin, 0) + 1
+        chars[plugin] = chars.get(plugin, 0) + n
+        total += n
+    for plugin in dict.fromkeys(plugin for plugin, _ in removed):
+        touched[plugin] = touched.get(plugin, 0) + 1
+    return total
 
 
 def record_bytes(record: dict[str, Any]) -> bytes:

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from cleanse.io import Input, InputError, Item, RawBlock, RawRange, RawRecord
-from cleanse.model import Cleaned, CleanedRun, Document, removal_sizes
+from cleanse.model import Cleaned, CleanedRun, Document, removal_sizes, tally_removed
 from cleanse.pipeline import Pipeline
 
 #: A batch closes at this many documents ...
@@ -685,15 +685,8 @@ class Summary:
         if isinstance(doc, Document):
             doc = Cleaned(doc.id, doc.source, b"", len(doc.text), removal_sizes(doc.removed), tuple(doc.failures))
         removed = 0
-        if doc.removed:  # most documents lose a few pieces or none: no Counter made for each
-            touched = set()
-            for plugin, chars in doc.removed:
-                self.removals[plugin] += 1
-                self.chars_removed[plugin] += chars
-                removed += chars
-                touched.add(plugin)
-            for plugin in touched:
-                self.docs_touched[plugin] += 1
+        if doc.removed:  # most documents lose a few pieces or none
+            removed = tally_removed(doc.removed, self.removals, self.chars_removed, self.docs_touched)
         self.documents += 1
         self.chars_out += doc.chars_out
         self.chars_in += doc.chars_out + removed
