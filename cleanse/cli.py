@@ -197,13 +197,9 @@ def run(
         click.echo("cleanse: warning: the partial output of an interrupted run was started over", err=True)
     summary = Summary(plugins=pipeline.names)
     errors = 0
-    # JSONL records are read in blocks of a batch (see cleanse.runner), split where they are cleaned; worker
-    # processes on this machine read the blocks of uncompressed files themselves (ranges: where they are).
+    # JSONL records are read in blocks of a batch (see cleanse.runner), split where they are cleaned.
     block = (runner.BATCH_DOCS, runner.BATCH_CHARS)
-    ranges = engine == "local" and (jobs if jobs is not None else runner.default_jobs()) > 1
-    items = output.skip_done(
-        iter_inputs(paths, exclude=output.excluded, max_bytes=config.max_bytes, block=block, ranges=ranges)
-    )
+    items = output.skip_done(iter_inputs(paths, exclude=output.excluded, max_bytes=config.max_bytes, block=block))
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
     bar = progress.Progress(progress.wanted(quiet, jsonl_to_stdout=out == "-"))
     try:

@@ -422,75 +422,13 @@ class RawBlock:
             number += 1
 
 
-@dataclass(frozen=True, slots=True)
-class RawRange:
-    """Consecutive lines of a JSONL file, not yet read: where they are, for a process on this machine to read.
-
-    What the reading process sends a local worker instead of a :class:`RawBlock`:
-    a few numbers rather than the bytes, which the worker reads itself
-    (``os.pread``), so that they are not copied through the reading process and
-    a pipe. ``device`` and ``inode`` are those of the file the reading process
-    found the lines in: :meth:`read` refuses another file at ``path``, and a
-    range that no longer holds its ``lines`` lines (the file changed).
-    ``blank``: the range holds no record, only blank lines.
-    """
-
-    path: str
-    device: int
-    inode: int
-    offset: int
-    length: int
-    source: str
-    stem: str
-    first: int
-    lines: int
-    blank: bool = False
-
-    def read(self) -> RawBlock | InputError:
-        """The lines as a :class:`RawBlock`, or an error naming the file and its first line."""
-        last = self.first + self.lines - 1
-        where = f"line {self.first}" if last == self.first else f"lines {self.first}-{last}"
-        try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-            try:
-                st = os.fstat(fd)
-                data = os.pread(fd, self.length, self.offset) if (st.st_dev, st.st_ino) == self.at else b""
-            finally:
-                os.close(fd)
-        except OSError as exc:
-            return InputError(self.source, f"cannot read {where}: {_os_reason(exc, Path(self.path))}", self.first)
-        if (st.st_dev, st.st_ino) != self.at:
-            return InputError(self.source, f"the file was replaced while being read; {where} not read", self.first)
-        # Whole lines: one line break each, but the last line of a file, which may lack one.
-        breaks = data.count(b"\n")
-        if len(data) != self.length or not (breaks == self.lines or (breaks == self.lines - 1 and data[-1:] != b"\n")):
-            return InputError(self.source, f"the file changed while being read; {where} not read", self.first)
-        return RawBlock(data, self.source, self.stem, self.first, self.lines)
-
-    @property
-    def at(self) -> tuple[int, int]:
-        return self.device, self.inode
-
-    def records(self) -> Iterator[RawRecord | InputError]:
-        """:meth:`RawBlock.records` of the lines read, or the error that reading them met."""
-        got = self.read()
-        if isinstance(got, InputError):
-            yield got
-        else:
-            yield from got.records()
-
-
 #: Bytes read from a JSONL stream at a time.
 READ_BUFFER = 1 << 20
 
-#: What reading yields: documents, errors, and JSONL records (alone, in blocks, or in ranges of a file still to
-#: read) for whoever cleans them to parse.
-Input = Item | RawRecord | RawBlock | RawRange
+#: What reading yields: documents, errors, and JSONL records (alone or in blocks) for whoever cleans them to parse.
+Input = Item | RawRecord | RawBlock
 #: How JSONL records are grouped into a :class:`RawBlock`: at most this many lines, ending past this many bytes.
 Block = tuple[int, int]
-#: A regular file as :class:`RawRange` names it: its path (absolute), device and inode.
-FileAt = tuple[str, int, int]
-_NOT_BLANK = regex.compile(rb"\S")
 
 
 def jsonl_blocks(
@@ -501,16 +439,14 @@ def jsonl_blocks(
     *,
     lines: int = 64,
     size: int = 1 << 20,
-    where: FileAt | None = None,
-) -> Iterator[RawBlock | RawRange | InputError]:
+) -> Iterator[RawBlock | InputError]:
     """A JSONL byte stream as :class:`RawBlock` of at most ``lines`` lines, ending past ``size`` bytes.
 
     The records and errors are those of :func:`jsonl_records` over the same
     bytes, in the same order. The stream is read with ``read`` (a ``read1``:
     what is there, so that records trickling in go out as they come), and a
     block ends where what was read ends. A line longer than ``max_bytes`` is
-    reported and read past without being held. With ``where``, the regular
-    file the stream reads from its start, the blocks come as :class:`RawRange`.
+    reported and read past without being held.
 
     >>> import io
     >>> stream = io.BytesIO(b'{"text": "a"}\\n{"text": "b"}\\n' + b"x" * 20 + b'\\n{"text": "c"}')
@@ -523,16 +459,6 @@ def jsonl_blocks(
     too_long = f"record is longer than the limit of {max_bytes} bytes (see max_bytes); skipped"
     number = 1  # of the line that starts at ``start``
     buf, start, eof = b"", 0, False
-    read_so_far = 0  # bytes of the stream read: buf ends there
-
-    def block(first: int, end: int, count: int) -> RawBlock | RawRange:
-        """The lines ``buf[first:end]``: ``count`` of them, the first numbered ``number - count``."""
-        if where is None:
-            return RawBlock(buf[first:end], source, stem, number - count, count)
-        blank = _NOT_BLANK.search(buf, first, end, timeout=REGEX_TIMEOUT) is None
-        offset = read_so_far - len(buf) + first
-        return RawRange(*where, offset, end - first, source, stem, number - count, count, blank)
-
     while True:
         # The whole lines of buf from start, into blocks (at the end of the stream, the last line too).
         first, count = start, 0
@@ -540,7 +466,7 @@ def jsonl_blocks(
             end = newline + 1 if newline >= 0 else len(buf)
             if max_bytes is not None and end - start - (newline >= 0) > max_bytes:
                 if start > first:
-                    yield block(first, start, count)
+                    yield RawBlock(buf[first:start], source, stem, number - count, count)
                 yield InputError(source, too_long, number)
                 number, start, first, count = number + 1, end, end, 0
                 continue
@@ -549,17 +475,16 @@ def jsonl_blocks(
                 return
             count, number, start = count + 1, number + 1, end
             if count == lines or start - first >= size:
-                yield block(first, start, count)
+                yield RawBlock(buf[first:start], source, stem, number - count, count)
                 first, count = start, 0
         if start > first:
-            yield block(first, start, count)
+            yield RawBlock(buf[first:start], source, stem, number - count, count)
         if eof:
             return
         if max_bytes is not None and len(buf) - start > max_bytes:
             # A line already longer than the limit: read past its end without holding it.
             while (chunk := read(READ_BUFFER)) and b"\n" not in chunk:
-                read_so_far += len(chunk)
-            read_so_far += len(chunk)
+                pass
             yield InputError(source, too_long, number)
             number += 1
             buf, start, eof = chunk[chunk.find(b"\n") + 1 :], 0, not chunk
@@ -572,7 +497,6 @@ def jsonl_blocks(
             if not chunk:
                 eof = True
                 break
-            read_so_far += len(chunk)
             pieces.append(chunk)
             held += len(chunk)
             if b"\n" in chunk or (max_bytes is not None and held > max_bytes):
@@ -861,26 +785,21 @@ def _listing(folder: Path, root: Path, given: str) -> list[os.DirEntry[str]] | I
         return InputError(where, f"cannot list folder: {_os_reason(exc, folder)}")
 
 
-def read_file(
-    path: Path, source: str, max_bytes: int | None = None, block: Block | None = None, *, ranges: bool = False
-) -> Iterator[Input]:
+def read_file(path: Path, source: str, max_bytes: int | None = None, block: Block | None = None) -> Iterator[Input]:
     """The documents of one file (or errors naming it); a JSONL file's records come unparsed.
 
     With ``block`` (lines, bytes), a JSONL file's records come in :class:`RawBlock`
-    (see :func:`jsonl_blocks`); with ``ranges`` too, those of an uncompressed
-    file come in :class:`RawRange`, for a process on this machine to read.
-    Never raises: whatever goes wrong, a reader's own bug included, becomes an
-    :class:`InputError` and the run goes on with the next file.
+    (see :func:`jsonl_blocks`). Never raises: whatever goes wrong, a reader's
+    own bug included, becomes an :class:`InputError` and the run goes on with
+    the next file.
     """
     try:
-        yield from _read_file(path, source, max_bytes, block, ranges)
+        yield from _read_file(path, source, max_bytes, block)
     except Exception as exc:
         yield InputError(source, f"cannot read ({type(exc).__name__}: {exc})")
 
 
-def _read_file(
-    path: Path, source: str, max_bytes: int | None, block: Block | None, ranges: bool = False
-) -> Iterator[Input]:
+def _read_file(path: Path, source: str, max_bytes: int | None, block: Block | None) -> Iterator[Input]:
     reader, gz = _reader_for(path.name)
     if reader is None:
         yield InputError(source, "no reader for this file type")
@@ -897,7 +816,7 @@ def _read_file(
             yield InputError(source, f"file is {st.st_size} bytes, larger than the limit of {limit} (see max_bytes)")
             return
         if reader is read_jsonl:  # records are streamed, never loaded whole; max_bytes bounds each one
-            yield from _stream_jsonl_file(path, source, gz, max_bytes, block, ranges)
+            yield from _stream_jsonl_file(path, source, gz, max_bytes, block)
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -919,24 +838,16 @@ def _read_file(
 
 
 def _stream_jsonl_file(
-    path: Path, source: str, gz: bool, max_bytes: int | None, block: Block | None, ranges: bool = False
+    path: Path, source: str, gz: bool, max_bytes: int | None, block: Block | None
 ) -> Iterator[Input]:
     found = False
     lines, size = block or (64, READ_BUFFER)
     try:
         # Read in blocks (read1 of a gzip file: a cut file gives what it held up to the cut), given as
-        # they are, as ranges of the file, or record by record.
+        # they are or record by record.
         with gzip.open(path, "rb") if gz else path.open("rb", buffering=0) as fh:
             read = fh.read1 if gz else fh.read  # type: ignore[union-attr]
-            where = None
-            if ranges and block is not None and not gz:
-                st = os.fstat(fh.fileno())  # the file being read, wherever its path leads later
-                where = (os.path.abspath(path), st.st_dev, st.st_ino)
-            for item in jsonl_blocks(read, source, doc_id(source), max_bytes, lines=lines, size=size, where=where):
-                if isinstance(item, RawRange):
-                    found = found or not item.blank
-                    yield item
-                    continue
+            for item in jsonl_blocks(read, source, doc_id(source), max_bytes, lines=lines, size=size):
                 if not isinstance(item, RawBlock):
                     found = True
                     yield item
@@ -973,17 +884,13 @@ def iter_inputs(
     exclude: Path | Iterable[Path] | None = None,
     max_bytes: int | None = None,
     block: Block | None = None,
-    *,
-    ranges: bool = False,
 ) -> Iterator[Input]:
     """Every document (or input error) of ``paths``, ``-`` meaning JSONL on stdin; JSONL records come unparsed.
 
     With ``block`` (lines, bytes), JSONL records come in :class:`RawBlock` of at
     most that many lines, ending past that many bytes (see :func:`jsonl_blocks`):
-    what a parallel engine sends its workers, for the price of a copy. With
-    ``ranges`` too, those of uncompressed files come as :class:`RawRange`, for
-    workers on this machine to read themselves. Files and records are read one
-    at a time, so memory does not grow with the input.
+    what a parallel engine sends its workers, for the price of a copy. Files
+    and records are read one at a time, so memory does not grow with the input.
     """
     for given in paths:
         if given == STDIN:
@@ -998,7 +905,7 @@ def iter_inputs(
             if isinstance(found, InputError):
                 yield found
             else:
-                yield from read_file(*found, max_bytes=max_bytes, block=block, ranges=ranges)
+                yield from read_file(*found, max_bytes=max_bytes, block=block)
 
 
 def read_documents(path: Path, source: str, max_bytes: int | None = None) -> Iterator[Item]:
@@ -1015,8 +922,8 @@ def iter_documents(
 
 def _parsed(items: Iterable[Input]) -> Iterator[Item]:
     for found in items:
-        if isinstance(found, RawBlock | RawRange):
-            yield from (record.parse() if isinstance(record, RawRecord) else record for record in found.records())
+        if isinstance(found, RawBlock):
+            yield from (record.parse() for record in found.records())
         else:
             yield found.parse() if isinstance(found, RawRecord) else found
 

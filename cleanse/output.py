@@ -190,9 +190,11 @@ class _Output:
     def __init__(self) -> None:
         self.done: Counter[tuple[str, str]] = Counter()
         self.skipped = 0
+        self.recovered = 0  # records an interrupted run wrote: skipped is this when all are
         if self.journal is not None:
             for record in self.journal.recovered:
                 self.done[(str(record.get("source")), str(record.get("id")))] += 1
+                self.recovered += 1
 
     @property
     def discarded(self) -> bool:
@@ -264,7 +266,7 @@ class JsonlOutput(_Output):
     @property
     def takes_runs(self) -> bool:
         # Not while an interrupted run's documents are still to be skipped (already_written, each).
-        return not self.done
+        return self.skipped == self.recovered
 
     def write_run(self, run: CleanedRun) -> None:
         if self.journal is not None:

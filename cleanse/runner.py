@@ -39,7 +39,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from cleanse.io import Input, InputError, Item, RawBlock, RawRange, RawRecord
+from cleanse.io import Input, InputError, Item, RawBlock, RawRecord
 from cleanse.model import Cleaned, CleanedRun, Document, removal_sizes, tally_removed
 from cleanse.pipeline import Pipeline
 
@@ -179,9 +179,9 @@ def _collector_paused() -> Iterator[None]:
 
 
 def each_record(items: Iterable[Input]) -> Iterator[Item | RawRecord]:
-    """``items`` with each :class:`RawBlock` replaced by its records, and each :class:`RawRange` by those it reads."""
+    """``items`` with each :class:`RawBlock` replaced by its records."""
     for item in items:
-        if type(item) is RawBlock or type(item) is RawRange:
+        if type(item) is RawBlock:
             yield from item.records()
         else:
             yield item  # type: ignore[misc]  # Input less RawBlock
@@ -318,9 +318,7 @@ def run_dask(
         threads = sum(client.nthreads().values()) or 1
 
         def submit(batch: list[Input]) -> Any:
-            # A range of a file is read here: the workers may be on machines that do not have it.
-            sent = [item.read() if isinstance(item, RawRange) else item for item in batch]
-            return client.submit(clean_batch, shared, sent, finish, pure=False)
+            return client.submit(clean_batch, shared, batch, finish, pure=False)
 
         def collect(batch: list[Input], future: Any) -> list[Outcome]:
             try:
@@ -387,8 +385,6 @@ def _size(item: Input) -> tuple[int, int]:
     """How much of a batch ``item`` fills: documents, characters (bytes of a raw record)."""
     if isinstance(item, RawBlock):
         return item.lines, len(item.data)
-    if isinstance(item, RawRange):
-        return item.lines, item.length
     if isinstance(item, Document):
         return 1, len(item.text)
     return 1, len(item.line) if isinstance(item, RawRecord) else 0

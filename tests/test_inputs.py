@@ -13,7 +13,6 @@ import io
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,6 @@ from cleanse.io import (
     DecodeError,
     InputError,
     RawBlock,
-    RawRange,
     RawRecord,
     decode,
     iter_documents,
@@ -491,10 +489,10 @@ def test_a_cut_gzip_jsonl_file_gives_every_record_before_the_cut(tmp_path: Path)
 # --- JSONL records in blocks (what the parallel engines send their workers) -----------------
 
 
-def _records_of(items: list[RawRecord | RawBlock | RawRange | InputError]) -> list[object]:
+def _records_of(items: list[RawRecord | RawBlock | InputError]) -> list[object]:
     out: list[object] = []
     for item in items:
-        out.extend(item.records() if isinstance(item, RawBlock | RawRange) else [item])
+        out.extend(item.records() if isinstance(item, RawBlock) else [item])
     return out
 
 
@@ -523,7 +521,7 @@ _LINES = st.lists(
     st.integers(1, 60),
     st.lists(st.integers(1, 50), max_size=4),
 )
-def test_blocks_and_ranges_hold_the_records_and_errors_lines_give(
+def test_blocks_hold_the_records_and_errors_lines_give(
     lines: list[bytes], last_break: bool, max_bytes: int | None, per_block: int, size: int, reads: list[int]
 ) -> None:
     data = b"\n".join(lines) + (b"\n" if last_break and lines else b"")
@@ -534,66 +532,6 @@ def test_blocks_and_ranges_hold_the_records_and_errors_lines_give(
         if isinstance(block, RawBlock):
             assert 0 < block.lines <= per_block
             assert block.lines == block.data.count(b"\n") + (not block.data.endswith(b"\n"))
-    # The same read from a file, as ranges of it: each where its block's bytes are.
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder, "s.jsonl")
-        path.write_bytes(data)
-        at = path.stat()
-        where = (str(path), at.st_dev, at.st_ino)
-        read = _Trickle(data, reads).read1
-        ranges = list(jsonl_blocks(read, "s.jsonl", "s", max_bytes, lines=per_block, size=size, where=where))
-        assert _records_of(ranges) == expected
-    assert [type(r) is RawRange for r in ranges] == [type(b) is RawBlock for b in blocks]
-    for got, block in zip(ranges, blocks, strict=True):
-        if isinstance(got, RawRange) and isinstance(block, RawBlock):
-            assert (got.first, got.lines, got.length, got.blank) == (
-                block.first,
-                block.lines,
-                len(block.data),
-                not block.data.strip(),
-            )
-            assert data[got.offset : got.offset + got.length] == block.data
-
-
-def _ranges_of(path: Path, lines: int = 4) -> list[RawRange]:
-    items = list(iter_inputs([str(path)], block=(lines, 1 << 20), ranges=True))
-    assert all(isinstance(item, RawRange) for item in items), items
-    return items  # type: ignore[return-value]
-
-
-def test_a_range_of_a_file_that_changed_since_is_an_error_naming_its_lines(tmp_path: Path) -> None:
-    path = tmp_path / "r.jsonl"
-    path.write_bytes(b"".join(json.dumps({"text": f"Record {i}."}).encode() + b"\n" for i in range(12)))
-    first, second, third = _ranges_of(path)
-    os.truncate(path, third.offset + 5)  # cut inside the third range
-    assert [type(r) for r in _records_of([first, second])] == [RawRecord] * 8
-    assert third.read() == InputError("r.jsonl", "the file changed while being read; lines 9-12 not read", 9)
-    # The same length, other lines: a line break moved.
-    data = bytearray(path.read_bytes())
-    data[second.offset + 3] = ord("\n")
-    path.write_bytes(bytes(data))
-    assert second.read() == InputError("r.jsonl", "the file changed while being read; lines 5-8 not read", 5)
-    # Another file in its place, and none.
-    replacement = tmp_path / "new.jsonl"
-    replacement.write_bytes(path.read_bytes())
-    os.replace(replacement, path)
-    assert first.read() == InputError("r.jsonl", "the file was replaced while being read; lines 1-4 not read", 1)
-    path.unlink()
-    error = first.read()
-    assert isinstance(error, InputError) and error.reason.startswith("cannot read lines 1-4: ") and error.line == 1
-
-
-def test_only_uncompressed_files_come_in_ranges(tmp_path: Path) -> None:
-    data = b"".join(json.dumps({"text": f"Record {i}."}).encode() + b"\n" for i in range(10))
-    (tmp_path / "a.jsonl").write_bytes(data)
-    (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(data))
-    (tmp_path / "c.jsonl").write_bytes(b"\n  \n")
-    items = list(iter_inputs([str(tmp_path)], block=(4, 1 << 20), ranges=True))
-    assert [type(i).__name__ for i in items] == ["RawRange"] * 3 + ["RawBlock"] * 3 + ["RawRange", "InputError"]
-    assert items[-1] == InputError("c.jsonl", "empty file") and _records_of(items[-2:-1]) == []
-    ranged, blocked = _records_of(items[:3]), _records_of(items[3:6])
-    assert [(r.line, r.number) for r in ranged] == [(r.line, r.number) for r in blocked]  # type: ignore[attr-defined]
-    assert len(ranged) == 10
 
 
 def test_a_long_line_is_read_past_in_pieces_and_numbers_go_on() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from cleanse.io import InputError
-from cleanse.model import Document
+from cleanse.model import Cleaned, CleanedRun, Document
 from cleanse.output import FolderOutput, Journal, JsonlOutput, open_output
 
 
@@ -54,6 +54,22 @@ def test_resume_after_a_finished_run_leaves_the_final_file_until_commit(tmp_path
     journal.keep()  # interrupted again: the finished file is untouched
     assert out.read_text(encoding="utf-8") == f"{line(1)}\n"
     assert journal.partial.read_text(encoding="utf-8") == f"{line(1)}\n{line(2)}\n"
+
+
+def test_a_resumed_output_writes_runs_once_every_earlier_record_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "o.jsonl.partial").write_text(f"{line(1)}\n{line(2)}\n", encoding="utf-8")
+    output = JsonlOutput(str(tmp_path / "o.jsonl"), resume=True)
+    assert not output.takes_runs  # documents 1 and 2 are still to be skipped, one by one
+    for i in (1, 2):
+        assert output.already_written(Document(str(i), f"Body {i}.", source="r.jsonl"))
+        assert output.takes_runs == (i == 2)
+    run = CleanedRun.of([Cleaned.of(Document(str(i), f"Body {i}.", source="r.jsonl")) for i in (3, 4)])
+    output.write_run(run)
+    output.close()
+    assert [json.loads(r)["id"] for r in (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()] == list(
+        "1234"
+    )
+    assert JsonlOutput(str(tmp_path / "p.jsonl")).takes_runs  # nothing to resume
 
 
 def test_without_resume_a_partial_is_started_over(tmp_path: Path) -> None:

@@ -23,10 +23,9 @@ import pytest
 from cli_helpers import alive, children, cleanse
 
 from cleanse import Cleaner, Edit, Pipeline
-from cleanse.io import InputError, RawRange, RawRecord, iter_inputs, jsonl_records, read_jsonl_stream
+from cleanse.io import InputError, RawRecord, jsonl_records, read_jsonl_stream
 from cleanse.model import Cleaned, CleanedRun, Document, PluginFailure
-from cleanse.runner import GC_PAUSE_CHARS, Summary, pack, run, run_local, run_parallel
-from cleanse.runner import clean_batch as runner_clean_batch
+from cleanse.runner import GC_PAUSE_CHARS, Summary, pack, run_local, run_parallel
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -189,47 +188,6 @@ def test_jobs_give_the_same_output_and_summary(corpus: Path, tmp_path: Path) -> 
     records = [json.loads(line) for line in runs["1"][0].splitlines()]
     assert len(records) == 200 and records[0]["id"] == "0-0" and records[-1]["id"] == "39-4"
     assert "feeds" in runs["1"][1] and "200 documents cleaned, 1 failed" in " ".join(runs["1"][1].split())
-
-
-def test_workers_read_ranges_of_a_file_and_name_the_lines_of_one_that_changed(tmp_path: Path) -> None:
-    path = tmp_path / "news.jsonl"
-    path.write_text("\n".join(corpus_lines(3)) + "\n", encoding="utf-8")
-    expected = list(run_local(Pipeline(), iter_inputs([str(path)]), Cleaned.of))
-    ranges = list(iter_inputs([str(path)], block=(2, 1 << 20), ranges=True))
-    assert len(ranges) > 3 and all(isinstance(r, RawRange) for r in ranges)
-    assert list(run_parallel(Pipeline(), ranges, 2, finish=Cleaned.of, batch_docs=2)) == expected
-    # The file cut inside its third range: the records of the first two are cleaned, the others named.
-    os.truncate(path, ranges[2].offset + 10)  # type: ignore[union-attr]
-    outcomes = list(run_parallel(Pipeline(), ranges, 2, finish=Cleaned.of, batch_docs=2))
-    assert outcomes[:4] == expected[:4]
-    errors = outcomes[4:]
-    assert len(errors) == len(ranges) - 2 and all(isinstance(e, InputError) for e in errors)
-    assert str(errors[0]) == "news.jsonl:5: the file changed while being read; lines 5-6 not read"
-
-
-def test_the_dask_engine_reads_ranges_of_files_before_sending_them(tmp_path: Path, monkeypatch: Any) -> None:
-    distributed = pytest.importorskip("distributed")
-    path = tmp_path / "news.jsonl"
-    path.write_text("\n".join(corpus_lines(1)) + "\n", encoding="utf-8")
-    expected = list(run_local(Pipeline(), iter_inputs([str(path)]), Cleaned.of))
-    _SENT.clear()
-    monkeypatch.setattr("cleanse.runner.clean_batch", _recording_clean_batch)
-    with distributed.LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None
-    ) as cluster:
-        ranges = iter_inputs([str(path)], block=(4, 1 << 20), ranges=True)
-        got = list(run(Pipeline(), ranges, engine="dask", scheduler=cluster.scheduler_address, finish=Cleaned.of))
-    assert got == expected
-    assert _SENT and not any(isinstance(item, RawRange) for item in _SENT)
-
-
-# What the in-process Dask worker above was sent (a module-level function is sent by reference, not copied).
-_SENT: list[object] = []
-
-
-def _recording_clean_batch(pipeline: Pipeline, batch: list[Any], *args: Any, **kwargs: Any) -> Any:
-    _SENT.extend(batch)
-    return runner_clean_batch(pipeline, batch, *args, **kwargs)
 
 
 def test_stdin_is_cleaned_record_by_record_with_workers(tmp_path: Path) -> None:
