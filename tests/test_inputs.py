@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleanse.io import (
+    READ_BUFFER,
     DecodeError,
     InputError,
     RawBlock,
@@ -562,6 +563,22 @@ def test_files_read_in_blocks_give_what_they_give_line_by_line(tmp_path: Path, g
     by_line = list(jsonl_records(io.BytesIO(data), path.name, "r"))  # the reference: a line at a time
     assert _records_of(blocks) == lines == [InputError("blank.jsonl", "empty file"), *by_line]
     assert sum(isinstance(b, RawBlock) for b in blocks) > 300 // 64
+
+
+def test_a_file_replaced_while_read_in_blocks_is_read_to_its_end_as_it_was_opened(tmp_path: Path) -> None:
+    # A writer's atomic update (a new file renamed over the old) during a run: the blocks, which the workers
+    # of a --jobs run clean, come from the file as opened, as --jobs 1 reads it.
+    path = tmp_path / "r.jsonl"
+    data = b"".join(json.dumps({"id": str(i), "text": f"Record {i}. " * 1200}).encode() + b"\n" for i in range(300))
+    assert len(data) > 3 * READ_BUFFER  # most of it read after the replacement
+    path.write_bytes(data)
+    blocks = iter_inputs([str(path)], block=(16, 1 << 20))
+    first = next(blocks)
+    replacement = tmp_path / "new.jsonl"
+    replacement.write_bytes(b'{"text": "Another file."}\n')
+    os.replace(replacement, path)
+    records = _records_of([first, *blocks])
+    assert records == list(jsonl_records(io.BytesIO(data), "r.jsonl", "r"))
 
 
 def test_a_cut_gzip_file_read_in_blocks_gives_the_records_before_the_cut(tmp_path: Path) -> None:
