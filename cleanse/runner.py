@@ -34,14 +34,15 @@ import time
 import traceback
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from cleanse.io import Input, InputError, Item, RawBlock, RawRecord
 from cleanse.model import Cleaned, CleanedRun, Document, removal_sizes, tally_removed
 from cleanse.pipeline import Pipeline
+
+if TYPE_CHECKING:  # imported where a pool starts: a --jobs 1 run needs no process pool (about 10 ms of imports)
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: A batch closes at this many documents ...
 BATCH_DOCS = 64
@@ -570,6 +571,7 @@ class _ProcessPool:
         """Fork the workers now if that is safe (call it before starting any thread); else do nothing."""
         import multiprocessing
         import threading
+        from concurrent.futures import ProcessPoolExecutor
 
         global _worker_pipeline
         if self._executor is not None or not sys.platform.startswith("linux") or threading.active_count() > 1:
@@ -585,6 +587,9 @@ class _ProcessPool:
         self._executor.submit(int).result()  # forks every worker, before the executor's own threads start
 
     def submit(self, batch: list[Input]) -> Future[list[Outcome]]:
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         for _ in range(2):
             if self._executor is None:
                 self._executor = ProcessPoolExecutor(
@@ -601,6 +606,8 @@ class _ProcessPool:
         raise BrokenProcessPool("worker processes die as they start")
 
     def collect(self, batch: list[Input], future: Future[list[Outcome]]) -> list[Outcome]:
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return future.result()
         except BrokenProcessPool:
