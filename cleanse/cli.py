@@ -10,6 +10,7 @@ usage error (bad option, unknown plugin, unreadable configuration), 130 or
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import os
 import signal
@@ -201,6 +202,12 @@ def run(
     block = (runner.BATCH_DOCS, runner.BATCH_CHARS)
     items = output.skip_done(iter_inputs(paths, exclude=output.excluded, max_bytes=config.max_bytes, block=block))
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    if _own_process:
+        # What start-up made (modules, compiled patterns, the pipeline) lives as long as the process: frozen, it is
+        # left out of the cyclic collector's passes, the full ones during the run and those at exit (about 14 ms),
+        # and forked workers do not write to its pages. Not when called from Python: the caller's garbage would
+        # be frozen with it.
+        gc.freeze()
     bar = progress.Progress(progress.wanted(quiet, jsonl_to_stdout=out == "-"))
     try:
         with bar:
@@ -406,6 +413,12 @@ def _stopped(exc: BaseException, output: Any, debug: bool) -> NoReturn:
     sys.exit(1)
 
 
+# Whether this process is the ``cleanse`` command (main), not a Python program calling the commands.
+_own_process = False
+
+
 def main() -> None:
     """Entry point of the ``cleanse`` command."""
+    global _own_process
+    _own_process = True
     cli(prog_name="cleanse")
