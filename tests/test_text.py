@@ -30,7 +30,13 @@ def _split_by_loop(text: str) -> list[tuple[int, int, int, str]]:
 _PIECES = st.sampled_from(["Body.", "x", " ", "\t", "\n", "\r", "\r\n", "\n\n", "\u2028", "\x0b", "\xa0", "é", "相关"])
 
 
-@given(st.lists(_PIECES, max_size=20).map("".join) | st.text(max_size=40))
+# Lines that are all paragraphs (no blank line, no "\r"): the split's quick path.
+_LINES = st.sampled_from(["Body.", "x", " y ", "é", "相关", "\u2028z", "\t."])
+_EVERY_LINE_A_PARAGRAPH = st.lists(_LINES, min_size=1).map("\n".join)
+
+
+@given(st.lists(_PIECES, max_size=20).map("".join) | st.text(max_size=40) | _EVERY_LINE_A_PARAGRAPH)
+@example("One.\nTwo é.\n相关")
 @example("a\r\n\r\nb\r")
 @example(" \n x \r\r\n")
 def test_paragraphs_are_the_non_blank_lines_with_their_offsets(text: str) -> None:
