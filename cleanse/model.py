@@ -149,7 +149,7 @@ class Cleaned:
 
     @classmethod
     def of(cls, doc: Document) -> Cleaned:
-        record = record_bytes(doc.to_json())
+        record = document_record(doc)
         return cls(doc.id, doc.source, record, len(doc.text), removal_sizes(doc.removed), tuple(doc.failures))
 
     def __reduce__(self) -> tuple[type[Cleaned], tuple[Any, ...]]:
@@ -265,6 +265,78 @@ def record_bytes(record: dict[str, Any]) -> bytes:
         else:
             return b"{" + b", ".join(parts) + b"}"
     return _dumps(record)
+
+
+def document_record(doc: Document) -> bytes:
+    """``record_bytes(doc.to_json())``: the same bytes, written from the document's fields, without the dicts.
+
+    A document whose fields are of the plain types (its strings ``str``, its offsets ``int``, its removals
+    :class:`Removal`) and that has no extras or failures, as nearly all are, is written here: 12.5 -> 5 µs a
+    news document, most of it its removal log, whose strings orjson writes (``record_bytes``). The others go
+    through ``record_bytes``, as does one that orjson cannot write (a lone surrogate): the same bytes, or the
+    same error.
+
+    >>> doc = Document("a", "Text.", removed=[Removal("dateline", "dateline", "X - ", "agency", 0)])
+    >>> document_record(doc) == record_bytes(doc.to_json())
+    True
+    """
+    if not doc.extra and not doc.failures and type(doc.id) is str and type(doc.source) is str:
+        meta = doc.meta
+        try:
+            removed = _removals_written(doc.removed)
+            if removed is not None and type(doc.text) is str:
+                return b"".join(
+                    (
+                        b'{"id": ',
+                        orjson.dumps(doc.id),
+                        b', "source": ',
+                        orjson.dumps(doc.source),
+                        b', "text": ',
+                        orjson.dumps(doc.text),
+                        b', "meta": ',
+                        b"{}" if type(meta) is dict and not meta else _dumps(meta),
+                        b', "removed": ',
+                        removed,
+                        b"}",
+                    )
+                )
+        except Exception:  # record_bytes, on the whole record, raises what the json module raises
+            pass
+    return record_bytes(doc.to_json())
+
+
+def _removals_written(removed: list[Removal]) -> bytes | None:
+    """The removal log as ``Removal.to_json`` and the json module write it, or None for a removal that is not a
+    plain :class:`Removal` (a subclass, a string that is not a ``str``, an offset that is not an ``int``)."""
+    if not removed:
+        return b"[]"
+    dumps = orjson.dumps
+    parts = []
+    for r in removed:
+        if not (
+            type(r) is Removal
+            and type(r.start) is int
+            and type(r.plugin) is str
+            and type(r.kind) is str
+            and type(r.text) is str
+            and type(r.reason) is str
+            and type(r.replacement) is str
+        ):
+            return None
+        parts.append(
+            b'{"plugin": '
+            + dumps(r.plugin)
+            + b', "kind": '
+            + dumps(r.kind)
+            + b', "text": '
+            + dumps(r.text)
+            + b', "reason": '
+            + dumps(r.reason)
+            + b', "start": '
+            + dumps(r.start)
+            + (b', "replacement": ' + dumps(r.replacement) + b"}" if r.replacement else b"}")
+        )
+    return b"[" + b", ".join(parts) + b"]"
 
 
 def _key(key: str) -> bytes:

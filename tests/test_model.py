@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleanse.model import Cleaned, Document, Removal, record_bytes
+from cleanse.model import Cleaned, Document, Removal, document_record, record_bytes
 
 
 def _reference(record: Any) -> bytes:
@@ -57,3 +57,45 @@ def test_a_cleaned_document_carries_its_record() -> None:
     doc.removed.append(Removal("title", "title", "T\n", "title", 0))
     assert Cleaned.of(doc).record == _reference(doc.to_json())
     assert json.loads(Cleaned.of(doc).record)["source"] == "s.jsonl"
+
+
+class _Kind(str):
+    """A str subclass a plugin might use for a kind."""
+
+
+class _Offset(int):
+    def __sub__(self, other: object) -> Any:  # an int subclass is not written by the quick path
+        return 1.5
+
+
+_STRINGS = st.text() | st.sampled_from(["", "lone \ud800", "\x00\x1f\x7f\u2028", "Café « » ☃"])
+_REMOVALS = st.builds(
+    Removal,
+    plugin=_STRINGS,
+    kind=_STRINGS | st.builds(_Kind, st.text(max_size=4)),
+    text=_STRINGS,
+    reason=_STRINGS,
+    start=st.integers() | st.builds(_Offset, st.integers(0, 9)) | st.just(True),
+    replacement=_STRINGS,
+)
+
+
+@given(
+    st.builds(
+        Document,
+        id=_STRINGS | st.integers(),
+        text=_STRINGS,
+        source=_STRINGS,
+        meta=st.dictionaries(st.text(max_size=8), _VALUES, max_size=3),
+        removed=st.lists(_REMOVALS, max_size=4),
+        extra=st.just({}) | st.dictionaries(_KEYS, _VALUES, max_size=2),
+    )
+)
+def test_a_document_is_written_as_the_json_module_writes_its_record(doc: Document) -> None:
+    try:
+        expected: bytes | type[Exception] = _reference(doc.to_json())
+    except Exception as exc:  # the same error, raised the same way
+        with pytest.raises(type(exc)):
+            document_record(doc)
+    else:
+        assert document_record(doc) == expected
