@@ -125,6 +125,8 @@ def compare_runs(other: Path, rev: str, args: argparse.Namespace) -> None:
     for k, what in ((1, "main process"), (2, "workers")):
         cpu_here = statistics.median(f[k] for f in found[ROOT])
         cpu_there = statistics.median(f[k] for f in found[other])
+        if not cpu_there:  # --jobs 1: no workers
+            continue
         print(f"CPU s, {what + ' (median)':<23} {cpu_here:>6.3f} {cpu_there:>14.3f}   ratio {cpu_here / cpu_there:.3f}")
     same = outs[ROOT].read_bytes() == outs[other].read_bytes()
     print("outputs: the same bytes" if same else "outputs DIFFER")
