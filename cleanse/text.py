@@ -97,6 +97,10 @@ def follow_edits(
     and after the edits are the paragraphs they were (the same text objects), moved by what the edits before
     them added or took. The paragraphs are those ``paragraphs(new)`` would give (tests/test_text.py checks).
 
+    Edits that only cut the text's end at a line break (a comment section, a related list, a footer taken to
+    the end), whatever the text's length, leave the paragraphs before the cut as they were: they are kept, no
+    line is split again. Longer texts with few edits elsewhere are followed as above; others are split anew.
+
     >>> old = "One.\\n\\nPhoto: X\\nTwo.\\n\\nThree."
     >>> _ = paragraphs(old)
     >>> from cleanse.pipeline import apply_edits
@@ -108,8 +112,16 @@ def follow_edits(
     """
     global _last_split, _followed
     last_text, paras = _last_split
+    if last_text is not old:
+        return
+    cut = len(new)
+    if removed and _cut_at_line_break(old, cut, removed):
+        kept = paras[: bisect_left(paras, cut, key=_START)]  # on lines that end before the cut
+        _last_split = (new, kept)
+        _followed = (kept, paras, tuple(range(len(kept))))
+        return
     n = len(paras)
-    if last_text is not old or n < minimum or len(removed) > n * per_paragraph:
+    if n < minimum or len(removed) > n * per_paragraph:
         return
     out: list[Paragraph] = []
     origin: list[int] = []
@@ -147,6 +159,24 @@ def follow_edits(
     carried = tuple(out)  # one tuple for both: read back from _last_split, it could be another thread's
     _last_split = (new, carried)
     _followed = (carried, paras, tuple(origin))
+
+
+def _cut_at_line_break(old: str, cut: int, removed: Sequence[Removal]) -> bool:
+    """Whether ``removed`` (``apply_edits``'s log) only took the end of ``old`` from ``cut`` on, where a line ends.
+
+    Each removal stands at the end of the new text with nothing in its place: the new text is ``old[:cut]``.
+    At a line break, the lines before the cut are whole in it, and so are their paragraphs.
+
+    >>> from cleanse.pipeline import apply_edits
+    >>> old = "One.\\nTwo.\\nMore stories\\nA link"
+    >>> new, log = apply_edits(old, [Edit(9, len(old), "related", "heading")], "related")
+    >>> new, _cut_at_line_break(old, len(new), log)
+    ('One.\\nTwo.', True)
+    """
+    for r in removed:
+        if r.start != cut or r.replacement:
+            return False
+    return cut < len(old) and (cut == 0 or old[cut - 1] == "\n" or old[cut] == "\n")
 
 
 def _moved(paras: Sequence[Paragraph], shift: int, first: int) -> Iterator[Paragraph]:

@@ -83,6 +83,10 @@ def _edited(draw: st.DrawFn) -> tuple[str, list[Edit]]:
 @example(("One.\n\nPhoto: X\nTwo.\n\nThree.", [Edit(6, 15, "caption", "photo")]))
 @example(("a\r\nb\nc", [Edit(1, 2, "k", "r"), Edit(2, 3, "k", "r", "\n")]))
 @example(("a\nb", [Edit(1, 1, "k", "r", "\n\n"), Edit(2, 3, "k", "r")]))
+@example(("One.\n\nTwo.\nMore\nLink", [Edit(10, 15, "k", "r"), Edit(15, 20, "k", "r")]))  # the end cut
+@example(("a\r\nb\r\nc", [Edit(5, 7, "k", "r")]))  # cut at the line break after "b\r"
+@example(("a\r\nb", [Edit(1, 4, "k", "r")]))  # cut before "\r": not at a line break
+@example(("ab\ncd", [Edit(1, 5, "k", "r")]))  # cut inside a line
 def test_follow_edits_gives_the_split_of_the_edited_text(case: tuple[str, list[Edit]]) -> None:
     text, edits = case
     new, log = apply_edits(text, edits, "p")
