@@ -288,19 +288,27 @@ class Pipeline:
     def _run_one(self, cleaner: Cleaner, doc: Document, check_meta: bool = True) -> None:
         # The cleaner works on a copy, so a failure leaves the document's metadata as it was.
         # ``check_meta`` says doc.meta is plain JSON, which copies faster than deepcopy can.
-        work_meta = copy_plain(doc.meta) if check_meta else copy.deepcopy(doc.meta)
+        meta = doc.meta
+        if not check_meta:
+            work_meta = copy.deepcopy(meta)
+        elif meta or type(meta) is not dict:
+            work_meta = copy_plain(meta)
+        else:  # most documents' metadata, most of the time
+            work_meta = {}
         try:
             edits = list(cleaner.propose(doc.text, work_meta))
             if edits:
                 new_text, removals = apply_edits(doc.text, edits, cleaner.name)
+            elif check_meta and work_meta == meta:  # most turns: nothing proposed, nothing changed
+                return
             else:
                 new_text, removals = doc.text, []
             if removals and not _has_word(new_text) and _has_word(doc.text):
                 raise EditError(f"plugin {cleaner.name!r} proposed removing all of the document's text; refused")
             # Metadata equal to what it was is kept as it was (checked already); changed, it is checked again.
             if check_meta:
-                if work_meta == doc.meta:
-                    work_meta = doc.meta
+                if work_meta == meta:
+                    work_meta = meta
                 elif not _is_plain_json(work_meta, doc.text):
                     raise EditError(f"plugin {cleaner.name!r} put a value in meta that is not plain JSON; refused")
         # Not BaseException: KeyboardInterrupt and a signal handler's SystemExit must stop the run, not one plugin.
