@@ -49,16 +49,40 @@ def paragraphs(text: str) -> list[Paragraph]:
     last_text, last_paras = _last_split
     if text is last_text:
         return list(last_paras)
-    out = _split(text)
+    out = _split(text, text_lines(text))
     _last_split = (text, tuple(out))
     _followed = ((), (), ())  # what it held is no longer asked for: let its paragraphs go
     return out
 
 
-def _split(text: str, base: int = 0, first: int = 0) -> list[Paragraph]:
-    """The paragraphs of ``text``, their offsets moved by ``base`` and their indices counted from ``first``."""
+def text_lines(text: str) -> tuple[str, ...]:
+    """``text.split("\\n")``, as a tuple, remembered for the last text asked about.
+
+    The whitespace cleaner looks at a document's lines, and the next cleaner asks for the paragraphs of the
+    same text: it is cut into lines once.
+
+    >>> text_lines("One.\\n\\nTwo.")
+    ('One.', '', 'Two.')
+    """
+    global _last_lines
+    last_text, last = _last_lines
+    if text is last_text:
+        return last
+    got = tuple(text.split("\n"))
+    _last_lines = (text, got)
+    return got
+
+
+# The last text text_lines cut, and its lines (held, as _last_split holds its text).
+_last_lines: tuple[str, tuple[str, ...]] = ("", ("",))
+
+
+def _split(text: str, lines: Sequence[str] | None = None, base: int = 0, first: int = 0) -> list[Paragraph]:
+    """The paragraphs of ``text`` (``lines``: its lines, if known), their offsets moved by ``base`` and their
+    indices counted from ``first``."""
     # The offsets and the texts, a list at a time (no loop in Python: most documents are split several times).
-    lines = text.split("\n")
+    if lines is None:
+        lines = text.split("\n")
     if "\r" not in text and all(lines) and not any(map(str.isspace, lines)):
         # Every line a paragraph as it is, as in most documents (a 4,700-character one: 15 -> 12 µs a split).
         lengths = list(map(len, lines))
@@ -150,7 +174,7 @@ def follow_edits(
         else:  # where nothing moved (before the first edit): the paragraphs themselves
             out += paras[kept_from:inside]
         origin += range(kept_from, inside)
-        split = _split(new[line_start + region_shift : line_end + shift], line_start + region_shift, len(out))
+        split = _split(new[line_start + region_shift : line_end + shift], None, line_start + region_shift, len(out))
         out += split
         origin += repeat(-1, len(split))
         kept_from = bisect_right(paras, line_end, inside, key=_START)

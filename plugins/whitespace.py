@@ -24,6 +24,7 @@ from typing import Any
 from cleanse.cleaner import Cleaner
 from cleanse.hookspecs import hookimpl
 from cleanse.model import Edit
+from cleanse.text import text_lines
 
 
 def _is_tidy(text: str) -> bool:
@@ -34,10 +35,10 @@ def _is_tidy(text: str) -> bool:
     """
     if text[:1].isspace() or text[-1:].isspace() or "\r" in text:
         return False
-    lines = text.split("\n")
+    lines = text_lines(text)  # text.split("\n"), kept for the paragraph split the next cleaner asks for
     # A line ending in whitespace (a blank line holding spaces is one too): str.rstrip gives back such a
-    # line shorter, and any other as the same object, which the list comparison sees at once.
-    if list(map(str.rstrip, lines)) != lines:
+    # line shorter, and any other as the same object, which the comparison sees at once.
+    if tuple(map(str.rstrip, lines)) != lines:
         return False
     # Two blank lines in a row, "\n\n\n" (neither the first line nor the last is blank): faster than a scan for it,
     # and looked for only in a text that has a blank line at all (many separate their paragraphs by one "\n").

@@ -46,6 +46,7 @@ def test_paragraphs_are_the_non_blank_lines_with_their_offsets(text: str) -> Non
     for p in got:
         assert text[p.start : p.end] == p.text
     assert paragraphs(text) == got  # asked again: the same paragraphs
+    assert text_module.text_lines(text) == tuple(text.split("\n"))  # the lines it was cut into, kept
 
 
 @given(
