@@ -418,7 +418,10 @@ _own_process = False
 
 
 def main() -> None:
-    """Entry point of the ``cleanse`` command."""
+    """Entry point of the ``cleanse`` command (which exits the process: see ``_own_process``)."""
     global _own_process
     _own_process = True
-    cli(prog_name="cleanse")
+    try:
+        cli(prog_name="cleanse")
+    finally:
+        _own_process = False

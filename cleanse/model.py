@@ -280,7 +280,15 @@ def document_record(doc: Document) -> bytes:
     >>> document_record(doc) == record_bytes(doc.to_json())
     True
     """
-    if not doc.extra and not doc.failures and type(doc.id) is str and type(doc.source) is str:
+    if (
+        type(doc) is Document  # a subclass may write its record otherwise (to_json)
+        and type(doc.removed) is list
+        and type(doc.extra) is dict
+        and not doc.extra
+        and not doc.failures
+        and type(doc.id) is str
+        and type(doc.source) is str
+    ):
         meta = doc.meta
         try:
             removed = _removals_written(doc.removed)

@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,13 @@ def test_an_existing_file_of_any_name_gets_the_jsonl(seeds: Path, tmp_path: Path
     proc = cleanse("run", str(seeds), "--out", str(out), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert len(records(out)) == 5
+
+
+def test_main_freezes_the_heap_only_for_its_own_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    # main() is the program: its run freezes what start-up made (gc.freeze); a later call from Python does not.
+    from cleanse import cli as cli_module
+
+    monkeypatch.setattr(sys, "argv", ["cleanse", "--version"])
+    with pytest.raises(SystemExit):
+        cli_module.main()
+    assert cli_module._own_process is False

@@ -99,3 +99,20 @@ def test_a_document_is_written_as_the_json_module_writes_its_record(doc: Documen
             document_record(doc)
     else:
         assert document_record(doc) == expected
+
+
+def test_a_document_written_otherwise_is_written_as_its_to_json_says() -> None:
+    # A subclass's to_json, and fields of the wrong type, go the json module's way: the same record or error.
+    from dataclasses import dataclass
+
+    @dataclass
+    class Tagged(Document):
+        def to_json(self) -> dict[str, Any]:
+            return {**super().to_json(), "lang": "en"}
+
+    assert document_record(Tagged("a", "Text.")) == _reference(Tagged("a", "Text.").to_json())
+    for bad in (Document("a", "t", removed=None), Document("a", "t", extra=None)):  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            document_record(bad)
+    log = Document("a", "t", removed=iter([Removal("p", "k", "x", "r", 0)]))  # type: ignore[arg-type]
+    assert json.loads(document_record(log))["removed"][0]["text"] == "x"
