@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -15,6 +16,17 @@ from cleanse.model import Cleaned, Document, Removal, document_record, record_by
 
 def _reference(record: Any) -> bytes:
     return json.dumps(record, ensure_ascii=False).encode("utf-8")
+
+
+def _written_as_the_json_module_writes(written: Callable[[], bytes], record: Any) -> None:
+    """``written()`` gives the json module's bytes for ``record``, or raises the error the json module raises."""
+    try:
+        expected = _reference(record)
+    except Exception as exc:  # the same error, raised the same way
+        with pytest.raises(type(exc)):
+            written()
+    else:
+        assert written() == expected
 
 
 def test_orjson_writes_every_character_as_the_json_module_does() -> None:
@@ -43,13 +55,7 @@ def test_a_record_is_written_as_the_json_module_writes_it(record: dict[str, Any]
     [{1: "a", "text": "b"}, {"text": "lone \ud800"}, {"meta": {"x": "\udc80"}}, {"text": "x", "n": 10**40}],
 )
 def test_what_orjson_cannot_write_goes_to_the_json_module(record: dict[Any, Any]) -> None:
-    try:
-        expected: bytes | type[Exception] = _reference(record)
-    except Exception as exc:  # the same error, raised the same way
-        with pytest.raises(type(exc)):
-            record_bytes(record)
-    else:
-        assert record_bytes(record) == expected
+    _written_as_the_json_module_writes(lambda: record_bytes(record), record)
 
 
 def test_a_cleaned_document_carries_its_record() -> None:
@@ -92,13 +98,7 @@ _REMOVALS = st.builds(
     )
 )
 def test_a_document_is_written_as_the_json_module_writes_its_record(doc: Document) -> None:
-    try:
-        expected: bytes | type[Exception] = _reference(doc.to_json())
-    except Exception as exc:  # the same error, raised the same way
-        with pytest.raises(type(exc)):
-            document_record(doc)
-    else:
-        assert document_record(doc) == expected
+    _written_as_the_json_module_writes(lambda: document_record(doc), doc.to_json())
 
 
 def test_a_document_written_otherwise_is_written_as_its_to_json_says() -> None:
