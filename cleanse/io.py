@@ -946,9 +946,8 @@ class AtomicFile:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         while True:
-            tmp = path.with_name(
-                f".{path.name}.{os.urandom(4).hex()}.tmp"
-            )  # not secrets: its import loads OpenSSL (5 ms)
+            # os.urandom, as secrets.token_hex uses: importing secrets loads OpenSSL (5 ms of every run's start-up)
+            tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
             try:
                 fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
                 break

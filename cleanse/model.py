@@ -271,10 +271,10 @@ def document_record(doc: Document) -> bytes:
     """``record_bytes(doc.to_json())``: the same bytes, written from the document's fields, without the dicts.
 
     A document whose fields are of the plain types (its strings ``str``, its offsets ``int``, its removals
-    :class:`Removal`) and that has no extras or failures, as nearly all are, is written here: 12.5 -> 5 µs a
-    news document, most of it its removal log, whose strings orjson writes (``record_bytes``). The others go
-    through ``record_bytes``, as does one that orjson cannot write (a lone surrogate): the same bytes, or the
-    same error.
+    :class:`Removal`) and that has no extras or failures, as nearly all are, is written here (``Cleaned.of``:
+    12.5 -> 7 µs a news document, most of it its removal log, whose strings orjson writes, as ``record_bytes``).
+    The others go through ``record_bytes``, as does one that orjson cannot write (a lone surrogate): the same
+    bytes, or the same error.
 
     >>> doc = Document("a", "Text.", removed=[Removal("dateline", "dateline", "X - ", "agency", 0)])
     >>> document_record(doc) == record_bytes(doc.to_json())
